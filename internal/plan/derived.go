@@ -1,0 +1,122 @@
+package plan
+
+import "sort"
+
+// Date returns the plan's date: its latest meeting's date, or the rationale's
+// date when no meeting was held, or the involvement start as a last resort.
+func (p *Plan) Date() Date {
+	var d Date
+	for _, m := range p.Meetings {
+		if m.Date.After(d) {
+			d = m.Date
+		}
+	}
+	if d.IsZero() && p.NoMeetingRationale != nil {
+		d = p.NoMeetingRationale.RecordedOn
+	}
+	if d.IsZero() {
+		d = p.Case.InvolvementStarted
+	}
+	return d
+}
+
+// Version is 1 plus the number of review meetings held.
+func (p *Plan) Version() int {
+	v := 1
+	for _, m := range p.Meetings {
+		if m.Type == MeetingReview {
+			v++
+		}
+	}
+	return v
+}
+
+// MeetingsByDate returns the meetings in date order (stable for equal dates).
+func (p *Plan) MeetingsByDate() []Meeting {
+	ms := append([]Meeting(nil), p.Meetings...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Date.Before(ms[j].Date) })
+	return ms
+}
+
+// LatestMeeting returns the most recent meeting, or false when none was held.
+func (p *Plan) LatestMeeting() (Meeting, bool) {
+	ms := p.MeetingsByDate()
+	if len(ms) == 0 {
+		return Meeting{}, false
+	}
+	return ms[len(ms)-1], true
+}
+
+// Meeting returns the meeting with the given id.
+func (p *Plan) Meeting(id string) (Meeting, bool) {
+	for _, m := range p.Meetings {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return Meeting{}, false
+}
+
+// Individual is anyone a reference can name: a child, a person or the lead worker.
+type Individual struct {
+	ID           string
+	Name         string
+	KnownAs      string
+	Relationship string
+	Role         string
+	Phone        string
+	Email        string
+	ShareContact bool
+	Picture      string
+	IsChild      bool
+	IsLeadWorker bool
+}
+
+// Display returns the name a reader knows the individual by: "Nana Jean (Jean Hughes)".
+func (i Individual) Display() string {
+	if i.KnownAs != "" && i.KnownAs != i.Name {
+		return i.KnownAs + " (" + i.Name + ")"
+	}
+	return i.Name
+}
+
+// Short returns the name the family uses, or the full name.
+func (i Individual) Short() string {
+	if i.KnownAs != "" {
+		return i.KnownAs
+	}
+	return i.Name
+}
+
+// Individuals returns everyone who can be referred to, lead worker first,
+// then the children, then the people, in plan order.
+func (p *Plan) Individuals() []Individual {
+	lw := p.Case.LeadWorker
+	out := []Individual{{ID: lw.ID, Name: lw.Name, Relationship: "Lead worker", Role: lw.Role, Phone: lw.Phone, Email: lw.Email, ShareContact: true, IsLeadWorker: true}}
+	for _, c := range p.Children {
+		out = append(out, Individual{ID: c.ID, Name: c.Name, KnownAs: c.KnownAs, Relationship: "Child", Picture: c.Picture, IsChild: true})
+	}
+	for _, x := range p.People {
+		out = append(out, Individual{ID: x.ID, Name: x.Name, KnownAs: x.KnownAs, Relationship: x.Relationship, Role: string(x.Role), Phone: x.Phone, Email: x.Email, ShareContact: x.ShareContact, Picture: x.Picture})
+	}
+	return out
+}
+
+// Lookup returns the individual with the given id.
+func (p *Plan) Lookup(id string) (Individual, bool) {
+	for _, i := range p.Individuals() {
+		if i.ID == id {
+			return i, true
+		}
+	}
+	return Individual{}, false
+}
+
+// AgeOn returns a child's age in whole years on the given date.
+func (c Child) AgeOn(d Date) int {
+	age := d.Year() - c.DateOfBirth.Year()
+	if d.Month() < c.DateOfBirth.Month() || (d.Month() == c.DateOfBirth.Month() && d.Day() < c.DateOfBirth.Day()) {
+		age--
+	}
+	return age
+}
