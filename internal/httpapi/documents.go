@@ -1,0 +1,105 @@
+package httpapi
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/familynetwork/safetyplan/internal/plan"
+	"github.com/familynetwork/safetyplan/render"
+)
+
+// sendPDF answers a rendered document, with a file name built from the case
+// reference, the document and the plan date.
+func sendPDF(c *gin.Context, in *render.Input, doc string, b []byte) {
+	name := fmt.Sprintf("%s_%s_%s.pdf", safeName(in.Plan.Case.Reference), doc, in.Plan.Date())
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	c.Header("Cache-Control", "no-store")
+	c.Data(http.StatusOK, "application/pdf", b)
+}
+
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			return r
+		}
+		return '-'
+	}, s)
+}
+
+func (s *Server) adultPlan(c *gin.Context) {
+	aud, err := render.ParseAudience(c.Query("audience"))
+	if err != nil || aud == render.Child {
+		abort(c, inputError(plan.Problems{{Path: "audience", Code: plan.CodeEnum, Message: fmt.Sprintf("audience %q is not one of: worker, network", short(c.Query("audience")))}}))
+		return
+	}
+	in, err := s.load(c)
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	b, err := render.AdultPlan(in, s.renderOptions(), render.AdultOptions{Audience: aud, For: c.Query("for")})
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	doc := "safety-plan"
+	if f := c.Query("for"); f != "" {
+		doc += "_for-" + safeName(f)
+	} else if aud == render.Network {
+		doc += "_network"
+	}
+	sendPDF(c, in, doc, b)
+}
+
+func (s *Server) outcomeForm(c *gin.Context) {
+	in, err := s.load(c)
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	b, err := render.OutcomeForm(in, s.renderOptions(), c.Query("meeting"))
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	sendPDF(c, in, "meeting-outcome", b)
+}
+
+func (s *Server) extract(c *gin.Context) {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.cfg.MaxBody)
+	var data []byte
+	var err error
+	if ct := c.GetHeader("Content-Type"); strings.HasPrefix(ct, "multipart/form-data") {
+		fh, ferr := c.FormFile("file")
+		if ferr != nil {
+			abort(c, partProblem("file", "send the PDF as a part called \"file\" (curl -F file=@plan.pdf)"))
+			return
+		}
+		f, _ := fh.Open()
+		data, err = io.ReadAll(f)
+		f.Close()
+	} else {
+		data, err = io.ReadAll(c.Request.Body)
+	}
+	if err != nil {
+		abort(c, readError(err, s.cfg.MaxBody))
+		return
+	}
+	planJSON, uploads, err := render.Extract(data)
+	if err != nil {
+		abort(c, inputError(plan.Problems{{Path: "file", Code: "not_a_plan_pdf", Message: err.Error()}}))
+		return
+	}
+	// Uploads come back base64-encoded by name, ready to send with the plan.
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusOK, gin.H{"plan": jsonRaw(planJSON), "uploads": uploads})
+}
+
+type jsonRaw []byte
+
+// MarshalJSON writes the plan as it was sent.
+func (j jsonRaw) MarshalJSON() ([]byte, error) { return j, nil }

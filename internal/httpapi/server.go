@@ -1,0 +1,143 @@
+package httpapi
+
+import (
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/familynetwork/safetyplan/internal/compliance"
+	"github.com/familynetwork/safetyplan/internal/illustration"
+	"github.com/familynetwork/safetyplan/internal/plan"
+	"github.com/familynetwork/safetyplan/render"
+)
+
+// Config is the service's configuration. The zero value is usable: every
+// limit has a default.
+type Config struct {
+	// MaxBody is the largest request body accepted, in bytes (default 25 MB).
+	MaxBody int64
+	// Today returns the day compliance is checked on; nil means today in London.
+	Today func() plan.Date
+	// Log receives one JSON line per request; nil discards.
+	Log *slog.Logger
+	// Render holds the council name, marking and wording of documents.
+	Render render.Options
+}
+
+// Server is the HTTP service. Use Handler to serve it, SetReady and
+// SetDraining to drive /readyz.
+type Server struct {
+	cfg      Config
+	engine   *gin.Engine
+	ready    atomic.Bool
+	draining atomic.Bool
+}
+
+// New returns a server for cfg. It is not ready until SetReady(true).
+func New(cfg Config) *Server {
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = 25_000_000
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	gin.SetMode(gin.ReleaseMode)
+	s := &Server{cfg: cfg, engine: gin.New()}
+	s.engine.HandleMethodNotAllowed = true
+	s.engine.Use(requestID(), accessLog(cfg.Log), recoverPanic(cfg.Log), securityHeaders())
+	s.routes()
+	return s
+}
+
+// Handler returns the http.Handler that serves every route.
+func (s *Server) Handler() http.Handler { return s.engine }
+
+// SetReady marks the server ready (or not) for /readyz.
+func (s *Server) SetReady(v bool) { s.ready.Store(v) }
+
+// SetDraining makes /readyz answer 503 while the server shuts down.
+func (s *Server) SetDraining(v bool) { s.draining.Store(v) }
+
+func (s *Server) routes() {
+	r := s.engine
+	r.NoRoute(func(c *gin.Context) {
+		abort(c, errStatus(http.StatusNotFound, "not-found", "Not found", "there is nothing at this address: see the README for the endpoints"))
+	})
+	r.NoMethod(func(c *gin.Context) {
+		abort(c, errStatus(http.StatusMethodNotAllowed, "method-not-allowed", "Method not allowed", "this address does not accept %s", c.Request.Method))
+	})
+	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "alive"}) })
+	r.GET("/readyz", s.readyz)
+	r.GET("/v1/schema", func(c *gin.Context) { c.Data(http.StatusOK, "application/schema+json", plan.Schema()) })
+	r.POST("/v1/plans/validate", s.validate)
+	r.POST("/v1/plans/extract", s.extract)
+	r.POST("/v1/documents/adult-plan", s.adultPlan)
+	r.POST("/v1/documents/meeting-outcome", s.outcomeForm)
+	lib, err := illustration.Load()
+	if err != nil {
+		panic(err) // the embedded library is tested; it cannot fail to load
+	}
+	ill := gin.WrapH(illustration.NewHandler(lib, 0))
+	r.GET("/v1/illustrations", ill)
+	r.GET("/v1/illustrations/:file", ill)
+}
+
+func (s *Server) readyz(c *gin.Context) {
+	switch {
+	case s.draining.Load():
+		abort(c, errStatus(http.StatusServiceUnavailable, "draining", "Shutting down", "this instance is shutting down; try another"))
+	case !s.ready.Load():
+		abort(c, errStatus(http.StatusServiceUnavailable, "starting", "Starting", "this instance is still starting"))
+	default:
+		c.JSON(http.StatusOK, gin.H{"status": "ready"})
+	}
+}
+
+func (s *Server) renderOptions() render.Options {
+	o := s.cfg.Render
+	if s.cfg.Today != nil {
+		o.Today = s.cfg.Today()
+	}
+	return o
+}
+
+// load reads and checks the plan in a request.
+func (s *Server) load(c *gin.Context) (*render.Input, error) {
+	b, err := readBody(c, s.cfg.MaxBody)
+	if err != nil {
+		return nil, err
+	}
+	return render.Load(b.plan, b.uploads, s.renderOptions())
+}
+
+// ValidateResponse is the answer to POST /v1/plans/validate for a plan that
+// decodes and validates. Errors are the compliance findings of severity
+// error; Findings are all of them.
+type ValidateResponse struct {
+	Valid     bool                  `json:"valid"`
+	Errors    []compliance.Finding  `json:"errors"`
+	Findings  []compliance.Finding  `json:"findings"`
+	Deadlines []compliance.Deadline `json:"deadlines"`
+	PlanDate  plan.Date             `json:"plan_date"`
+	Version   int                   `json:"version"`
+	Today     plan.Date             `json:"today"`
+}
+
+func (s *Server) validate(c *gin.Context) {
+	in, err := s.load(c)
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	errs := []compliance.Finding{}
+	for _, f := range in.Report.Findings {
+		if f.Severity == compliance.SeverityError {
+			errs = append(errs, f)
+		}
+	}
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusOK, ValidateResponse{Valid: true, Errors: errs, Findings: in.Report.Findings, Deadlines: in.Report.Deadlines,
+		PlanDate: in.Plan.Date(), Version: in.Plan.Version(), Today: in.Report.Today})
+}

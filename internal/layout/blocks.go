@@ -1,0 +1,88 @@
+package layout
+
+// Paragraph is wrapped text, optionally after a bullet or number.
+type Paragraph struct {
+	Spans       []Span
+	Bullet      string  // "•", "3." or ""
+	Indent      float64 // left indent of the text, mm
+	SpaceAfter  float64
+	KeepLines   bool // keep all lines on one page when it can
+	KeepWithNxt bool // keep the last line with the next block
+}
+
+// Strips returns a strip per line.
+func (p Paragraph) Strips(m Measurer, width float64) []Strip {
+	indent := p.Indent
+	var bulletW float64
+	if p.Bullet != "" && len(p.Spans) > 0 {
+		bulletW = max(m.Width(p.Spans[0].Font, p.Bullet)+1.5, 5)
+	}
+	lines := Wrap(m, p.Spans, width-indent-bulletW)
+	out := make([]Strip, 0, len(lines)+1)
+	for i, l := range lines {
+		s := Strip{H: l.H, KeepWithNext: p.KeepLines || (i == len(lines)-1 && p.KeepWithNxt) || (i == 0 && len(lines) > 1)}
+		for _, t := range l.Items {
+			s.Items = append(s.Items, Translate(t, indent+bulletW, 0))
+		}
+		if i == 0 && p.Bullet != "" {
+			f := p.Spans[0]
+			s.Items = append(s.Items, Text{X: indent, W: bulletW, Font: Font{f.Font.Family, "", f.Font.Size}, Color: f.Color, Text: p.Bullet})
+		}
+		out = append(out, s)
+	}
+	if len(out) > 1 {
+		out[len(out)-2].KeepWithNext = true // no widows
+	}
+	if p.SpaceAfter > 0 {
+		out = append(out, Strip{H: p.SpaceAfter, Discardable: true})
+	}
+	return out
+}
+
+// Space is vertical white space, dropped at the top of a page.
+type Space float64
+
+// Strips returns one discardable strip.
+func (s Space) Strips(Measurer, float64) []Strip {
+	return []Strip{{H: float64(s), Discardable: true}}
+}
+
+// PageBreak starts a new page.
+type PageBreak struct{}
+
+// Strips returns an empty strip that breaks the page.
+func (PageBreak) Strips(Measurer, float64) []Strip { return []Strip{{BreakBefore: true}} }
+
+// Fixed is a drawing of known height (a chart, signature lines, a cover
+// panel): it is never split. Its items are relative to its top-left corner.
+type Fixed struct {
+	H            float64
+	Items        []Item
+	KeepWithNext bool
+}
+
+// Strips returns the drawing as one strip.
+func (f Fixed) Strips(Measurer, float64) []Strip {
+	return []Strip{{H: f.H, Items: f.Items, KeepWithNext: f.KeepWithNext}}
+}
+
+// Group keeps its blocks together on one page when they fit.
+type Group []Block
+
+// Strips returns the strips of every block, chained together.
+func (g Group) Strips(m Measurer, width float64) []Strip {
+	var out []Strip
+	for _, b := range g {
+		out = append(out, b.Strips(m, width)...)
+	}
+	for i := 0; i < len(out)-1; i++ {
+		out[i].KeepWithNext = true
+	}
+	return out
+}
+
+// Func is a block computed at layout time from the width.
+type Func func(m Measurer, width float64) []Strip
+
+// Strips calls the function.
+func (f Func) Strips(m Measurer, width float64) []Strip { return f(m, width) }

@@ -1,0 +1,153 @@
+package layout
+
+// Column is a table column: its title and its share of the width.
+type Column struct {
+	Title  string
+	Weight float64
+}
+
+// Cell is the content of a table cell: one or more blocks (usually
+// paragraphs), and an optional background.
+type Cell struct {
+	Blocks []Block
+	Fill   *Color
+}
+
+// Table is a bordered grid whose rows split across pages between lines,
+// with the header row repeated at the top of each page.
+type Table struct {
+	Columns    []Column
+	Rows       [][]Cell
+	HeaderFont Font
+	HeaderFill Color
+	HeaderText Color
+	Border     Color
+	Pad        float64
+	NoHeader   bool
+}
+
+// Strips returns the header strip and a strip per line band of each row.
+func (t Table) Strips(m Measurer, width float64) []Strip {
+	xs, ws := t.columns(width)
+	var header *Strip
+	var out []Strip
+	if !t.NoHeader {
+		cells := make([]Cell, len(t.Columns))
+		for i, c := range t.Columns {
+			cells[i] = Cell{Blocks: []Block{Paragraph{Spans: []Span{{Text: c.Title, Font: t.HeaderFont, Color: t.HeaderText}}}}, Fill: &t.HeaderFill}
+		}
+		hs := t.row(m, cells, xs, ws)
+		h := Strip{}
+		for _, s := range hs {
+			for _, it := range s.Items {
+				h.Items = append(h.Items, Translate(it, 0, h.H))
+			}
+			h.H += s.H
+		}
+		h.KeepWithNext = true
+		header = &h
+		out = append(out, h)
+	}
+	for _, r := range t.Rows {
+		rs := t.row(m, r, xs, ws)
+		for i := range rs {
+			rs[i].Repeat = header
+		}
+		out = append(out, rs...)
+	}
+	return out
+}
+
+func (t Table) columns(width float64) (xs, ws []float64) {
+	total := 0.0
+	for _, c := range t.Columns {
+		total += c.Weight
+	}
+	x := 0.0
+	for _, c := range t.Columns {
+		w := width * c.Weight / total
+		xs, ws = append(xs, x), append(ws, w)
+		x += w
+	}
+	return xs, ws
+}
+
+// row lays out one row as bands: a top padding band, a band per line
+// (the k-th strip of every cell side by side) and a bottom padding band.
+func (t Table) row(m Measurer, cells []Cell, xs, ws []float64) []Strip {
+	cellStrips := make([][]Strip, len(cells))
+	n := 0
+	for i, c := range cells {
+		if i >= len(ws) {
+			break
+		}
+		for _, b := range c.Blocks {
+			for _, s := range b.Strips(m, ws[i]-2*t.Pad) {
+				if s.BreakBefore || s.Repeat != nil {
+					s.BreakBefore, s.Repeat = false, nil
+				}
+				cellStrips[i] = append(cellStrips[i], s)
+			}
+		}
+		// Trailing spacing inside a cell only adds height.
+		for len(cellStrips[i]) > 0 && cellStrips[i][len(cellStrips[i])-1].Discardable {
+			cellStrips[i] = cellStrips[i][:len(cellStrips[i])-1]
+		}
+		n = max(n, len(cellStrips[i]))
+	}
+	bands := make([]Strip, 0, n+2)
+	bands = append(bands, Strip{H: t.Pad})
+	for k := 0; k < n; k++ {
+		b := Strip{}
+		for i := range cellStrips {
+			if k < len(cellStrips[i]) {
+				b.H = max(b.H, cellStrips[i][k].H)
+			}
+		}
+		for i := range cellStrips {
+			if k < len(cellStrips[i]) {
+				for _, it := range cellStrips[i][k].Items {
+					b.Items = append(b.Items, Translate(it, xs[i]+t.Pad, 0))
+				}
+			}
+		}
+		bands = append(bands, b)
+	}
+	bands = append(bands, Strip{H: t.Pad})
+	total := 0.0
+	for _, b := range bands {
+		total += b.H
+	}
+	for k := range bands {
+		bands[k].KeepWithNext = k < len(bands)-1
+		bands[k].Items = append(t.frame(cells, xs, ws, bands[k].H, k == 0, k == len(bands)-1), bands[k].Items...)
+	}
+	// Short rows stay whole; a first band never sits alone at a page foot.
+	if len(bands) > 2 {
+		bands[0].KeepWithNext, bands[1].KeepWithNext = true, true
+	}
+	return bands
+}
+
+// frame draws a band's backgrounds and borders.
+func (t Table) frame(cells []Cell, xs, ws []float64, h float64, top, bottom bool) []Item {
+	var items []Item
+	border := t.Border
+	for i := range xs {
+		if i < len(cells) && cells[i].Fill != nil {
+			items = append(items, Rect{X: xs[i], Y: 0, W: ws[i], H: h, Fill: cells[i].Fill})
+		}
+	}
+	right := xs[len(xs)-1] + ws[len(ws)-1]
+	for i := range xs {
+		items = append(items, Line{X1: xs[i], Y1: 0, X2: xs[i], Y2: h, Color: border, Width: 0.25})
+	}
+	items = append(items, Line{X1: right, Y1: 0, X2: right, Y2: h, Color: border, Width: 0.25})
+	if top {
+		items = append(items, Line{X1: 0, Y1: 0, X2: right, Y2: 0, Color: border, Width: 0.25})
+	}
+	if bottom {
+		items = append(items, Line{X1: 0, Y1: h, X2: right, Y2: h, Color: border, Width: 0.25})
+	}
+	return items
+}

@@ -1,0 +1,192 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/familynetwork/safetyplan/internal/layout"
+	"github.com/familynetwork/safetyplan/internal/plan"
+	"github.com/familynetwork/safetyplan/templates"
+)
+
+// AdultOptions choose the copy of the adult safety plan.
+type AdultOptions struct {
+	// Audience is Worker (everything) or Network (shared contacts only).
+	Audience Audience
+	// For is a person's id: their own network copy, opening with their part.
+	For string
+}
+
+// AdultPlan renders the detailed adult safety plan.
+func AdultPlan(in *Input, opt Options, ao AdultOptions) ([]byte, error) {
+	if ao.For != "" {
+		ao.Audience = Network
+		if _, ok := in.Plan.Lookup(ao.For); !ok {
+			return nil, plan.Problems{{Path: "for", Code: plan.CodeReference, Message: fmt.Sprintf("%q is not the id of anyone in the plan: use a person's id from people[]", ao.For)}}
+		}
+	}
+	c := &adult{in: in, p: redact(in.Plan, ao.Audience, false), w: opt.wording(), ao: ao}
+	doc := document{
+		spec:     a4,
+		blocks:   c.blocks(),
+		title:    c.w.Text("adult.title") + " – " + c.childNames(),
+		subject:  "Family network safety plan, version " + itoa(in.Plan.Version()),
+		keywords: in.Plan.Case.Reference,
+		header:   true,
+	}
+	if ao.Audience == Worker {
+		doc.attachments = planAttachments(in)
+	}
+	return doc.write(in, opt)
+}
+
+type adult struct {
+	in *Input
+	p  *plan.Plan // the redacted plan: compose from this only
+	w  *templates.Wording
+	ao AdultOptions
+}
+
+// blocks is the table of contents of the adult plan.
+func (c *adult) blocks() []layout.Block {
+	var b []layout.Block
+	b = append(b, c.cover()...)
+	if c.ao.For != "" {
+		b = append(b, c.yourPart()...)
+	}
+	b = append(b, c.worries()...)
+	b = append(b, c.goals()...)
+	b = append(b, c.bottomLines()...)
+	b = append(b, c.workingWell()...)
+	b = append(b, c.safetyScale()...)
+	b = append(b, c.rules()...)
+	b = append(b, c.redFlags()...)
+	b = append(b, c.contingencies()...)
+	b = append(b, c.network()...)
+	b = append(b, c.monitoring()...)
+	b = append(b, c.tests()...)
+	b = append(b, c.reviews()...)
+	b = append(b, c.handover()...)
+	b = append(b, c.signatures()...)
+	b = append(b, c.distribution()...)
+	return b
+}
+
+func (c *adult) name(id string) string {
+	if i, ok := c.p.Lookup(id); ok {
+		return i.Short()
+	}
+	return id
+}
+
+func (c *adult) names(ids []string) string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, c.name(id))
+	}
+	return joinAnd(out)
+}
+
+func (c *adult) childNames() string {
+	var out []string
+	for _, ch := range c.p.Children {
+		out = append(out, ch.Name)
+	}
+	return joinAnd(out)
+}
+
+func joinAnd(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+func (c *adult) cover() []layout.Block {
+	p, w := c.p, c.w
+	date := p.Date()
+	b := []layout.Block{
+		layout.Space(18),
+		layout.Paragraph{Spans: plain(w.Text("adult.title"), font("B", 26), accent), SpaceAfter: 3},
+		layout.Paragraph{Spans: plain(w.Text("adult.subtitle"), font("", 12), grey), SpaceAfter: 12},
+		layout.Paragraph{Spans: plain(w.Text("adult.for"), font("", 10), grey), SpaceAfter: 1},
+	}
+	for _, ch := range p.Children {
+		age := ch.AgeOn(date)
+		b = append(b, layout.Paragraph{Spans: append(plain(ch.Name, font("B", 16), ink), plain(fmt.Sprintf("   born %s, age %d", ch.DateOfBirth.Long(), age), font("", 10.5), grey)...), SpaceAfter: 2})
+	}
+	b = append(b, layout.Space(8))
+	lw := p.Case.LeadWorker
+	rows := [][2]string{
+		{w.Text("adult.case"), p.Case.Reference + " (" + string(p.Case.RecordSystem) + ")"},
+		{w.Text("adult.team"), firstNonEmpty(p.Case.TeamName, plan.Label(string(p.Case.Team)))},
+		{w.Text("adult.lead_worker"), joinNonEmpty(", ", lw.Name, lw.Role, lw.Phone, lw.Email)},
+	}
+	if m := p.Case.Manager; m != nil {
+		rows = append(rows, [2]string{w.Text("adult.manager"), m.Name + ", " + plan.Label(string(m.Role))})
+	}
+	rows = append(rows,
+		[2]string{w.Text("adult.plan_date"), date.Long()},
+		[2]string{w.Text("adult.version"), itoa(p.Version())},
+		[2]string{w.Text("adult.next_review"), w.Text("adult.next_review.value", "date", c.nextReview().Long())},
+	)
+	b = append(b, fieldTable(rows))
+	b = append(b, layout.Space(8), small(c.copyNote()), layout.PageBreak{})
+	return b
+}
+
+// nextReview is the first review's due date until it is held, then four
+// weeks after the latest meeting.
+func (c *adult) nextReview() plan.Date {
+	for _, d := range c.in.Report.Deadlines {
+		if d.Kind == "review" && d.DoneOn == nil {
+			return d.Due
+		}
+	}
+	return c.p.Date().AddDays(28)
+}
+
+func (c *adult) copyNote() string {
+	switch {
+	case c.ao.For != "":
+		return c.w.Text("adult.copy.for", "name", c.name(c.ao.For))
+	case c.ao.Audience == Worker:
+		return c.w.Text("adult.copy.worker")
+	}
+	return c.w.Text("adult.copy.network")
+}
+
+// fieldTable is a two-column table of labels and values.
+func fieldTable(rows [][2]string) layout.Table {
+	t := table([]layout.Column{{Weight: 1}, {Weight: 2.6}}, nil)
+	t.NoHeader = true
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []layout.Cell{
+			{Blocks: []layout.Block{layout.Paragraph{Spans: plain(r[0], font("B", 9.5), ink)}}, Fill: &pale},
+			textCell(r[1]),
+		})
+	}
+	return t
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+func joinNonEmpty(sep string, s ...string) string {
+	var out []string
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			out = append(out, x)
+		}
+	}
+	return strings.Join(out, sep)
+}

@@ -1,0 +1,87 @@
+package render
+
+import (
+	"bytes"
+	"time"
+
+	"github.com/familynetwork/safetyplan/internal/layout"
+	"github.com/familynetwork/safetyplan/internal/pdf"
+	"github.com/familynetwork/safetyplan/templates"
+)
+
+// document is what every document shares: pages laid out from blocks,
+// decorated with the marking, reference, date and page numbers.
+type document struct {
+	spec        layout.PageSpec
+	blocks      []layout.Block
+	pages       []layout.Page // when composed page by page instead of from blocks
+	title       string
+	subject     string
+	keywords    string
+	header      bool // adult documents: marking top and bottom
+	attachments []pdf.Attachment
+	images      map[string]pdf.Image
+}
+
+func (d document) write(in *Input, opt Options) ([]byte, error) {
+	m := pdf.SharedMeasurer()
+	pages := d.pages
+	if pages == nil {
+		pages = layout.Paginate(m, d.spec, d.blocks)
+	}
+	p := in.Plan
+	marking := opt.marking()
+	ref := p.Case.Reference
+	dateLine := "Plan of " + p.Date().Long() + ", version " + itoa(p.Version())
+	decorate := func(i, n int) []layout.Item {
+		page := "Page " + itoa(i+1) + " of " + itoa(n)
+		f, fb := font("", 8), font("B", 8.5)
+		W := d.spec.W
+		var items []layout.Item
+		if d.header {
+			mw := m.Width(fb, marking)
+			items = append(items,
+				layout.Text{X: (W - mw) / 2, Y: 8, W: mw, Font: fb, Color: ink, Text: marking},
+				layout.Text{X: d.spec.Left, Y: 13, W: m.Width(f, ref), Font: f, Color: grey, Text: ref},
+				layout.Text{X: W - d.spec.Right - m.Width(f, dateLine), Y: 13, W: m.Width(f, dateLine), Font: f, Color: grey, Text: dateLine},
+				layout.Line{X1: d.spec.Left, Y1: 17.5, X2: W - d.spec.Right, Y2: 17.5, Color: rule, Width: 0.3},
+				layout.Line{X1: d.spec.Left, Y1: d.spec.H - 16, X2: W - d.spec.Right, Y2: d.spec.H - 16, Color: rule, Width: 0.3},
+				layout.Text{X: (W - mw) / 2, Y: d.spec.H - 11, W: mw, Font: fb, Color: ink, Text: marking},
+				layout.Text{X: d.spec.Left, Y: d.spec.H - 11, W: m.Width(f, opt.council()), Font: f, Color: grey, Text: opt.council()},
+			)
+		}
+		pw := m.Width(f, page)
+		items = append(items, layout.Text{X: W - d.spec.Right - pw, Y: d.spec.H - 11, W: pw, Font: f, Color: grey, Text: page})
+		return items
+	}
+	var buf bytes.Buffer
+	err := pdf.Write(&buf, pdf.Document{
+		Spec: d.spec, Pages: pages, Decorate: decorate,
+		Meta: pdf.Meta{Title: d.title, Subject: d.subject, Author: opt.council(), Keywords: d.keywords,
+			Language: firstNonEmpty(p.Case.FamilyLanguage, "en-GB"), Created: created(in)},
+		Attachments: d.attachments, Images: d.images,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// created is the plan's date at midday UTC: the same plan always gives the
+// same bytes.
+func created(in *Input) time.Time {
+	return in.Plan.Date().Time()
+}
+
+func (o Options) wording() *templates.Wording {
+	if o.Wording != nil {
+		return o.Wording
+	}
+	return defaultWording
+}
+
+var defaultWording = templates.Default()
+
+func (o Options) marking() string { return firstNonEmpty(o.Marking, "OFFICIAL-SENSITIVE") }
+
+func (o Options) council() string { return firstNonEmpty(o.Council, "Children and Families Services") }
