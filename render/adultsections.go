@@ -366,6 +366,6 @@ func (c *adult) distribution() []layout.Block {
 			names = append(names, (plan.Individual{Name: x.Name, KnownAs: x.KnownAs}).Display()+", "+x.Relationship)
 		}
 	}
-	names = append(names, "The case record ("+string(c.p.Case.RecordSystem)+" "+c.p.Case.Reference+")")
+	names = append(names, "The case record on "+string(c.p.Case.RecordSystem)+" ("+c.p.Case.Reference+")")
 	return append(b, bullets(names)...)
 }

@@ -224,7 +224,7 @@ func (f *form) agreedBox() []layout.Block {
 		rules = append(rules, md(r.Then, 9.5)...)
 	}
 	for _, c := range f.p.Arrangements.Contingencies {
-		cons = append(cons, layout.Paragraph{Spans: plain("If "+lowerFirst(c.WhatIf)+": ", font("B", 9.5), ink), SpaceAfter: 0.5})
+		cons = append(cons, layout.Paragraph{Spans: plain(c.WhatIf+":", font("B", 9.5), ink), SpaceAfter: 0.5})
 		cons = append(cons, md(c.Then, 9.5)...)
 	}
 	return f.box(w.Text("form.section.agreed"), []formRow{{w.Text("form.rules"), rules}, {w.Text("form.contingencies"), cons}})
@@ -245,13 +245,6 @@ func backupNote(p *plan.Plan, ids []string) string {
 		return ""
 	}
 	return " (backup: " + strings.Join(shortNames(p, ids), ", ") + ")"
-}
-
-func lowerFirst(s string) string {
-	if s == "" || strings.ToUpper(s[:1]) != s[:1] || len(s) > 1 && strings.ToUpper(s[1:2]) == s[1:2] && s[1] != ' ' {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
 
 func (f *form) decisionsBox(m plan.Meeting) []layout.Block {

@@ -136,7 +136,11 @@ func printReport(w io.Writer, file string, in *render.Input) {
 	fmt.Fprintf(w, "%s: %s, %s, plan of %s (version %d): valid\n\n", filepath.Base(file), p.Case.Reference, p.Case.RecordSystem, p.Date().Long(), p.Version())
 	fmt.Fprintf(w, "Practice Direction deadlines, as on %s\n", in.Report.Today.Long())
 	for _, d := range in.Report.Deadlines {
-		fmt.Fprintf(w, "  %-8s %s: due %s%s\n", strings.ToUpper(string(d.Status)), d.Label, d.Due.Long(), deadlineTail(d))
+		tail := deadlineTail(d)
+		if d.Kind == compliance.KindFirstMeeting && d.DoneOn != nil {
+			tail += fmt.Sprintf(" (week %d)", compliance.Week(p.Case.InvolvementStarted, *d.DoneOn))
+		}
+		fmt.Fprintf(w, "  %-8s %s: due %s%s\n", strings.ToUpper(string(d.Status)), d.Label, d.Due.Long(), tail)
 	}
 	if len(in.Report.Findings) == 0 {
 		fmt.Fprintln(w, "\nNo findings.")
@@ -149,14 +153,18 @@ func printReport(w io.Writer, file string, in *render.Input) {
 }
 
 func deadlineTail(d compliance.Deadline) string {
+	unit := "days"
+	if d.Kind == compliance.KindOutcome {
+		unit = "working days"
+	}
 	switch {
 	case d.DoneOn != nil && d.Status == compliance.StatusMet:
 		return ", done " + d.DoneOn.Long()
 	case d.DoneOn != nil:
-		return fmt.Sprintf(", done %s (%d days late)", d.DoneOn.Long(), d.DaysLate)
+		return fmt.Sprintf(", done %s (%d %s late)", d.DoneOn.Long(), d.DaysLate, unit)
 	case d.Status == compliance.StatusDue:
 		return fmt.Sprintf(", %d days left", d.DaysLeft)
 	default:
-		return fmt.Sprintf(", not done (%d days late)", d.DaysLate)
+		return fmt.Sprintf(", not done (%d %s late)", d.DaysLate, unit)
 	}
 }

@@ -72,59 +72,69 @@ func (t Table) columns(width float64) (xs, ws []float64) {
 	return xs, ws
 }
 
-// row lays out one row as bands: a top padding band, a band per line
-// (the k-th strip of every cell side by side) and a bottom padding band.
+// row lays out one row as bands: a top padding band, a band per strip of
+// the row's tallest cell, and a bottom padding band. The other cells' lines
+// go into the band where they start, so that the row can split across pages
+// between lines while each cell keeps its own spacing.
 func (t Table) row(m Measurer, cells []Cell, xs, ws []float64) []Strip {
-	cellStrips := make([][]Strip, len(cells))
-	n := 0
+	type placed struct {
+		y float64
+		s Strip
+	}
+	cellStrips := make([][]placed, len(cells))
+	tallest, tallestH := 0, -1.0
 	for i, c := range cells {
 		if i >= len(ws) {
 			break
 		}
+		y := 0.0
 		for _, b := range c.Blocks {
 			for _, s := range b.Strips(m, ws[i]-2*t.Pad) {
-				if s.BreakBefore || s.Repeat != nil {
-					s.BreakBefore, s.Repeat = false, nil
-				}
-				cellStrips[i] = append(cellStrips[i], s)
+				s.BreakBefore, s.Repeat = false, nil
+				cellStrips[i] = append(cellStrips[i], placed{y, s})
+				y += s.H
 			}
 		}
 		// Trailing spacing inside a cell only adds height.
-		for len(cellStrips[i]) > 0 && cellStrips[i][len(cellStrips[i])-1].Discardable {
-			cellStrips[i] = cellStrips[i][:len(cellStrips[i])-1]
+		for n := len(cellStrips[i]); n > 0 && cellStrips[i][n-1].s.Discardable; n-- {
+			y -= cellStrips[i][n-1].s.H
+			cellStrips[i] = cellStrips[i][:n-1]
 		}
-		n = max(n, len(cellStrips[i]))
+		if y > tallestH {
+			tallest, tallestH = i, y
+		}
 	}
-	bands := make([]Strip, 0, n+2)
-	bands = append(bands, Strip{H: t.Pad})
-	for k := 0; k < n; k++ {
-		b := Strip{}
-		for i := range cellStrips {
-			if k < len(cellStrips[i]) {
-				b.H = max(b.H, cellStrips[i][k].H)
-			}
-		}
-		for i := range cellStrips {
-			if k < len(cellStrips[i]) {
-				for _, it := range cellStrips[i][k].Items {
-					b.Items = append(b.Items, Translate(it, xs[i]+t.Pad, 0))
-				}
-			}
+	bands := []Strip{{H: t.Pad}}
+	starts := []float64{}
+	for _, p := range cellStrips[tallest] {
+		b := Strip{H: p.s.H}
+		for _, it := range p.s.Items {
+			b.Items = append(b.Items, Translate(it, xs[tallest]+t.Pad, 0))
 		}
 		bands = append(bands, b)
+		starts = append(starts, p.y)
+	}
+	for i := range cellStrips {
+		if i == tallest {
+			continue
+		}
+		for _, p := range cellStrips[i] {
+			k := 0
+			for k+1 < len(starts) && starts[k+1] <= p.y+0.001 {
+				k++
+			}
+			if len(starts) == 0 {
+				break
+			}
+			for _, it := range p.s.Items {
+				bands[k+1].Items = append(bands[k+1].Items, Translate(it, xs[i]+t.Pad, p.y-starts[k]))
+			}
+		}
 	}
 	bands = append(bands, Strip{H: t.Pad})
-	total := 0.0
-	for _, b := range bands {
-		total += b.H
-	}
 	for k := range bands {
 		bands[k].KeepWithNext = k < len(bands)-1
 		bands[k].Items = append(t.frame(cells, xs, ws, bands[k].H, k == 0, k == len(bands)-1), bands[k].Items...)
-	}
-	// Short rows stay whole; a first band never sits alone at a page foot.
-	if len(bands) > 2 {
-		bands[0].KeepWithNext, bands[1].KeepWithNext = true, true
 	}
 	return bands
 }

@@ -16,7 +16,7 @@ import (
 var ErrNoAttachments = errors.New("no embedded files")
 
 var (
-	fileObj = regexp.MustCompile(`(?m)^(\d+) 0 obj\n<< /Type /EmbeddedFile /Length (\d+) /Filter /FlateDecode /Params << /CheckSum <[0-9a-f]+> /Size (\d+) >> >>\nstream\n`)
+	fileObj = regexp.MustCompile(`(?m)^(\d+) 0 obj\n<< /Type /EmbeddedFile /Length (\d+) /Filter /FlateDecode /Params << /CheckSum <[0-9a-f]+> /Size (\d+) >> >>\s*stream\r?\n`)
 	specObj = regexp.MustCompile(`<< /Type /Filespec /F \(\) /UF \(`)
 )
 

@@ -89,8 +89,17 @@ func Write(w io.Writer, d Document) error {
 				dr.draw(it)
 			}
 		}
+		// Backgrounds first, so a fill never covers text that overhangs
+		// into the next strip of a table row.
 		for _, it := range p.Items {
-			dr.draw(it)
+			if isBackground(it) {
+				dr.draw(it)
+			}
+		}
+		for _, it := range p.Items {
+			if !isBackground(it) {
+				dr.draw(it)
+			}
 		}
 	}
 	var buf bytes.Buffer
@@ -99,6 +108,11 @@ func Write(w io.Writer, d Document) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+func isBackground(it layout.Item) bool {
+	r, ok := it.(layout.Rect)
+	return ok && r.Fill != nil && r.Stroke == nil
 }
 
 type drawer struct {

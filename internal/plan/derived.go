@@ -1,6 +1,9 @@
 package plan
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Date returns the plan's date: its latest meeting's date, or the rationale's
 // date when no meeting was held, or the involvement start as a last resort.
@@ -74,7 +77,7 @@ type Individual struct {
 
 // Display returns the name a reader knows the individual by: "Nana Jean (Jean Hughes)".
 func (i Individual) Display() string {
-	if i.KnownAs != "" && i.KnownAs != i.Name {
+	if i.KnownAs != "" && i.KnownAs != i.Name && !strings.HasPrefix(i.Name, i.KnownAs+" ") {
 		return i.KnownAs + " (" + i.Name + ")"
 	}
 	return i.Name
@@ -119,4 +122,33 @@ func (c Child) AgeOn(d Date) int {
 		age--
 	}
 	return age
+}
+
+// Pictures returns every picture reference in the plan, in plan order.
+func (p *Plan) Pictures() []string {
+	var refs []string
+	add := func(r string) {
+		if r != "" {
+			refs = append(refs, r)
+		}
+	}
+	for _, c := range p.Children {
+		add(c.Picture)
+	}
+	for _, x := range p.People {
+		add(x.Picture)
+	}
+	for _, r := range p.Arrangements.Rules {
+		add(r.Picture)
+	}
+	if wp := p.WordsAndPictures; wp != nil {
+		for _, s := range []*Story{wp.Explanation, wp.SafetyPlan} {
+			if s != nil {
+				for _, pg := range s.Pages {
+					add(pg.Picture)
+				}
+			}
+		}
+	}
+	return refs
 }

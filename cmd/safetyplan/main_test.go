@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+const examples = "../../../shared/examples"
+
+func run(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := Main(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestValidateExamples(t *testing.T) {
+	tests := []struct {
+		example string
+		want    []string
+	}{
+		{"hughes-review", []string{"MET      First family/network meeting: due 9 November 2026, done 6 October 2026 (week 7)", "due 13 October 2026, done 9 October 2026", "First review meeting: due 3 November 2026, done 30 October 2026", "due 6 November 2026, done 5 November 2026", "Explanation shared, picture safety plan not yet shared"}},
+		{"adeyemi-early-help", []string{"due 21 December 2026, done 2 November 2026 (week 5)", "OVERDUE  Outcome of 2 November 2026 recorded: due 9 November 2026", "DUE      First review meeting: due 30 November 2026, 8 days left"}},
+		{"pritchard-in-care", []string{"due 4 May 2026, done 23 March 2026", "due 20 April 2026, done 2 April 2026", "Outcome of 2 April 2026 recorded: due 13 April 2026, done 13 April 2026"}},
+		{"novak-no-meeting", []string{"MISSED   First family/network meeting: due 2 November 2026, not done", "A rationale was recorded by Aleksandra Wiśniewska (Team Manager) on 30 October 2026"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.example, func(t *testing.T) {
+			code, out, errs := run("validate", filepath.Join(examples, tt.example+".json"), "--today", "2026-11-22")
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			golden(t, "validate_"+tt.example+".txt", out)
+		})
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		os.WriteFile(path, []byte(got), 0o644)
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("missing golden %s: go test ./cmd/safetyplan -update", path)
+	}
+	if string(want) != got {
+		os.WriteFile(path+".got", []byte(got), 0o644)
+		t.Errorf("output differs from %s (see .got)", path)
+	}
+}
+
+func TestValidateExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(s), 0o644)
+		return p
+	}
+	hughes, _ := os.ReadFile(filepath.Join(examples, "hughes-review.json"))
+	pritchard := string(mustRead(t, filepath.Join(examples, "pritchard-in-care.json")))
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"valid", []string{"validate", write("ok.json", string(hughes)), "--today", "2026-11-22"}, exitOK, ""},
+		{"misspelt key", []string{"validate", write("typo.json", strings.Replace(string(hughes), `"meetings": [`, `"no_meeting_rationale": null, "meetings_": [`, 1)), "--today", "2026-11-22"}, exitInput, "meetings_"},
+		{"invalid input", []string{"validate", write("bad.json", strings.Replace(string(hughes), `"2026-10-06"`, `"2026-02-30"`, 1))}, exitInput, "2026-02-30"},
+		{"missing upload", []string{"validate", write("pritchard.json", pritchard)}, exitInput, "rhys-drawing.png"},
+		{"upload found", []string{"validate", filepath.Join(examples, "pritchard-in-care.json"), "--today", "2026-11-22"}, exitOK, ""},
+		{"no file", []string{"validate"}, exitInput, "give exactly one plan file"},
+		{"bad today", []string{"validate", filepath.Join(examples, "hughes-review.json"), "--today", "22/11/2026"}, exitInput, "--today"},
+		{"unknown command", []string{"frobnicate"}, exitInput, "unknown command"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := run(tt.args...)
+			if code != tt.code || !strings.Contains(errs, tt.stderr) {
+				t.Errorf("exit %d (want %d), stderr %q (want it to mention %q)", code, tt.code, errs, tt.stderr)
+			}
+		})
+	}
+}
+
+func TestComplianceErrorExitsOne(t *testing.T) {
+	novak := string(mustRead(t, filepath.Join(examples, "novak-no-meeting.json")))
+	// A rationale recorded by a social worker does not satisfy the Practice Direction.
+	bad := strings.Replace(novak, `"recorded_by": {
+      "name": "Aleksandra Wiśniewska",
+      "role": "team_manager"`, `"recorded_by": {
+      "name": "Sophie Turner",
+      "role": "social_worker"`, 1)
+	if bad == novak {
+		t.Fatal("test fixture did not change")
+	}
+	p := filepath.Join(t.TempDir(), "novak.json")
+	os.WriteFile(p, []byte(bad), 0o644)
+	code, out, _ := run("validate", p, "--today", "2026-11-22")
+	if code != exitCompliance || !strings.Contains(out, "error") {
+		t.Errorf("exit %d, want %d; output:\n%s", code, exitCompliance, out)
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestRenderAndExtract(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := run("render", filepath.Join(examples, "pritchard-in-care.json"), "-o", dir, "--today", "2026-11-22")
+	if code != exitOK {
+		t.Fatalf("render exit %d: %s", code, errs)
+	}
+	files := strings.Fields(out)
+	if len(files) != 4 { // the adult plan and three outcome forms
+		t.Fatalf("render wrote %d files, want 4: %v", len(files), files)
+	}
+	next := filepath.Join(dir, "next")
+	if code, _, errs := run("extract", files[0], "-o", next); code != exitOK {
+		t.Fatalf("extract: %s", errs)
+	}
+	if !bytes.Equal(mustRead(t, filepath.Join(next, "plan.json")), mustRead(t, filepath.Join(examples, "pritchard-in-care.json"))) {
+		t.Error("extracted plan differs")
+	}
+	if !bytes.Equal(mustRead(t, filepath.Join(next, "uploads", "rhys-drawing.png")), mustRead(t, filepath.Join(examples, "uploads", "rhys-drawing.png"))) {
+		t.Error("extracted upload differs")
+	}
+	if code, _, _ := run("validate", filepath.Join(next, "plan.json"), "--today", "2026-11-22"); code != exitOK {
+		t.Error("the extracted plan does not validate with its extracted upload")
+	}
+	if code, _, errs := run("extract", files[1], "-o", next); code != exitInput || !strings.Contains(errs, "does not carry a plan") {
+		t.Errorf("extract from an outcome form: exit %d %s", code, errs)
+	}
+}
+
+func TestServeAndShutDownGracefully(t *testing.T) {
+	var logs bytes.Buffer
+	p := NewProgram(ServeConfig{Addr: "127.0.0.1:0", DrainTimeout: 10 * time.Second}, &logs)
+	if err := p.Run(); err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + p.Addr()
+	resp, err := http.Get(base + "/readyz")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("readyz: %v %v", err, resp)
+	}
+	resp.Body.Close()
+	body, _ := os.ReadFile(filepath.Join(examples, "hughes-review.json"))
+	// A request in flight when shutdown starts still completes.
+	done := make(chan int, 1)
+	go func() {
+		r, err := http.Post(base+"/v1/documents/adult-plan", "application/json", bytes.NewReader(body))
+		if err != nil {
+			done <- 0
+			return
+		}
+		io.Copy(io.Discard, r.Body)
+		r.Body.Close()
+		done <- r.StatusCode
+	}()
+	time.Sleep(20 * time.Millisecond)
+	if err := p.Close(); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	if code := <-done; code != 200 {
+		t.Errorf("in-flight request got %d, want 200", code)
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Error("the server still accepts connections after Close")
+	}
+	if !strings.Contains(logs.String(), `"route":"/v1/documents/adult-plan"`) {
+		t.Error("no access log line for the request")
+	}
+}
