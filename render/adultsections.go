@@ -347,7 +347,7 @@ func signatureLine(name string) layout.Block {
 	return layout.Func(func(m layout.Measurer, width float64) []layout.Strip {
 		f := font("", 9.5)
 		return []layout.Strip{{H: 16, Items: []layout.Item{
-			layout.Line{X1: 0, Y1: 10, X2: width*0.62, Y2: 10, Color: grey, Width: 0.3},
+			layout.Line{X1: 0, Y1: 10, X2: width * 0.62, Y2: 10, Color: grey, Width: 0.3},
 			layout.Line{X1: width * 0.7, Y1: 10, X2: width, Y2: 10, Color: grey, Width: 0.3},
 			layout.Text{X: 0, Y: 11, W: m.Width(f, name), Font: f, Color: grey, Text: name},
 			layout.Text{X: width * 0.7, Y: 11, W: m.Width(f, "Date"), Font: f, Color: grey, Text: "Date"},

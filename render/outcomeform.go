@@ -98,15 +98,15 @@ func text(lines ...string) []layout.Block {
 
 // box is a titled group of labelled fields.
 func (f *form) box(title string, rows []formRow) []layout.Block {
-	t := table([]layout.Column{{Weight: 1}, {Weight: 2.3}}, nil)
-	t.NoHeader = true
+	t := table([]layout.Column{{Weight: 1}, {Weight: 2.6}}, nil)
+	t.NoHeader, t.Pad = true, 1.4
 	for _, r := range rows {
 		if len(r.value) == 0 {
 			r.value = text("–")
 		}
 		t.Rows = append(t.Rows, []layout.Cell{{Blocks: []layout.Block{layout.Paragraph{Spans: plain(r.label, font("B", 9), ink)}}, Fill: &pale}, {Blocks: r.value}})
 	}
-	return []layout.Block{layout.Space(4), layout.Paragraph{Spans: plain(title, font("B", 12), accent), SpaceAfter: 1.5, KeepWithNxt: true}, t}
+	return []layout.Block{layout.Space(3), layout.Paragraph{Spans: plain(title, font("B", 12), accent), SpaceAfter: 1.5, KeepWithNxt: true}, t}
 }
 
 func (f *form) caseBox() []layout.Block {
@@ -321,22 +321,23 @@ func (f *form) tick(yes bool) []layout.Block {
 	})}
 }
 
+// complianceBox lists every deadline and finding, a row each, so that the
+// box can continue on the next page between rows.
 func (f *form) complianceBox() []layout.Block {
 	w, rep := f.w, f.in.Report
-	var b []layout.Block
-	b = append(b, small(w.Text("form.compliance.intro", "date", rep.Today.Long())))
+	rows := [][]layout.Cell{{{Blocks: []layout.Block{small(w.Text("form.compliance.intro", "date", rep.Today.Long()))}, Fill: &pale}}}
 	for _, d := range rep.Deadlines {
-		b = append(b, layout.Paragraph{Spans: append(plain(strings.ToUpper(string(d.Status))+"  ", font("B", 9), statusColor(d.Status)), plain(d.Label+": due "+d.Due.Long()+doneText(d), font("", 9), ink)...), SpaceAfter: 1})
+		rows = append(rows, []layout.Cell{{Blocks: []layout.Block{layout.Paragraph{Spans: append(plain(strings.ToUpper(string(d.Status))+"  ", font("B", 9), statusColor(d.Status)), plain(d.Label+": due "+d.Due.Long()+doneText(d), font("", 9), ink)...)}}}})
 	}
 	if len(rep.Findings) == 0 {
-		b = append(b, layout.Paragraph{Spans: plain(w.Text("form.compliance.none"), font("", 9.5), ink)})
+		rows = append(rows, []layout.Cell{{Blocks: []layout.Block{layout.Paragraph{Spans: plain(w.Text("form.compliance.none"), font("", 9.5), ink)}}}})
 	}
 	for _, fd := range rep.Findings {
-		b = append(b, layout.Paragraph{Spans: append(plain(strings.ToUpper(string(fd.Severity))+"  ", font("B", 9), severityColor(fd.Severity)), plain(fd.Message, font("", 9), ink)...), Bullet: "•", SpaceAfter: 1})
+		rows = append(rows, []layout.Cell{{Blocks: []layout.Block{layout.Paragraph{Spans: append(plain(strings.ToUpper(string(fd.Severity))+"  ", font("B", 9), severityColor(fd.Severity)), plain(fd.Message, font("", 9), ink)...)}}}})
 	}
-	t := table([]layout.Column{{Weight: 1}}, [][]layout.Cell{{{Blocks: b}}})
-	t.NoHeader = true
-	return []layout.Block{layout.Space(4), layout.Paragraph{Spans: plain(w.Text("form.section.compliance"), font("B", 12), accent), SpaceAfter: 1.5, KeepWithNxt: true}, t}
+	t := table([]layout.Column{{Weight: 1}}, rows)
+	t.NoHeader, t.Pad = true, 1.5
+	return []layout.Block{layout.Space(3), layout.Paragraph{Spans: plain(w.Text("form.section.compliance"), font("B", 12), accent), SpaceAfter: 1.5, KeepWithNxt: true}, t}
 }
 
 func doneText(d compliance.Deadline) string {

@@ -34,7 +34,10 @@ func (p Paragraph) Strips(m Measurer, width float64) []Strip {
 		out[len(out)-2].KeepWithNext = true // no widows
 	}
 	if p.SpaceAfter > 0 {
-		out = append(out, Strip{H: p.SpaceAfter, Discardable: true})
+		if p.KeepWithNxt {
+			out[len(out)-1].KeepWithNext = true
+		}
+		out = append(out, Strip{H: p.SpaceAfter, Discardable: true, KeepWithNext: p.KeepWithNxt})
 	}
 	return out
 }

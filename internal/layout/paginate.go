@@ -88,15 +88,22 @@ func Place(spec PageSpec, strips []Strip) []Page {
 	return pages
 }
 
-// chainHeight is the height of strip i and the strips kept with it, or
-// just strip i's when the chain would not fit on any page.
+// chainHeight is the height of strip i and the strips kept with it. A
+// chain taller than a third of the page (a long table row after its
+// heading) is allowed to break after its first few strips, so that it does
+// not leave half a page empty; only those first strips must fit.
 func chainHeight(strips []Strip, i int, pageH float64) float64 {
 	h := strips[i].H
-	for j := i; j < len(strips)-1 && strips[j].KeepWithNext; j++ {
+	j := i
+	for ; j < len(strips)-1 && strips[j].KeepWithNext; j++ {
 		h += strips[j+1].H
 	}
-	if h > pageH {
-		return strips[i].H
+	if h <= pageH/3 {
+		return h
 	}
-	return h
+	h = strips[i].H
+	for k := i; k < j && k < i+4; k++ {
+		h += strips[k+1].H
+	}
+	return min(h, pageH)
 }

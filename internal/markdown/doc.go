@@ -16,6 +16,8 @@
 //   - Text is kept as typed: no smart quotes, dashes or ellipses are added.
 //   - The output holds valid UTF-8 and no control characters other than "\n"
 //     (tabs become spaces).
+//   - Sources longer than MaxSource bytes are kept as plain text, which
+//     bounds the time goldmark can spend on hostile input.
 //   - Parse and Plain never panic, are deterministic, and are safe for
 //     concurrent use.
 package markdown

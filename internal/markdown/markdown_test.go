@@ -134,14 +134,19 @@ func TestParseDeterministic(t *testing.T) {
 }
 
 func TestParsePathological(t *testing.T) {
+	fill := func(unit string) string { return strings.Repeat(unit, MaxSource/len(unit)) }
 	tests := []struct {
 		name, src string
 	}{
-		{"deep brackets", strings.Repeat("[", 20000) + strings.Repeat("]", 20000)},
-		{"deep emphasis", strings.Repeat("*a", 20000) + strings.Repeat("*", 20000)},
-		{"deep quotes", strings.Repeat(">", 5000) + " x"},
-		{"deep lists", strings.Repeat("- ", 2000) + "x"},
-		{"many backticks", strings.Repeat("`a", 20000)},
+		{"unclosed links", fill("[a](")},
+		{"brackets", fill("[")},
+		{"images", fill("![")},
+		{"underscores", fill("_a")},
+		{"emphasis", fill("*a")},
+		{"quotes", fill(">")},
+		{"lists", fill("- ")},
+		{"backticks", fill("`a")},
+		{"over the limit", strings.Repeat("[a](", 100000)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,6 +156,18 @@ func TestParsePathological(t *testing.T) {
 				t.Errorf("took %v", d)
 			}
 		})
+	}
+}
+
+func TestParseOverMaxSource(t *testing.T) {
+	para := strings.Repeat("**word** ", MaxSource/9)
+	src := "  " + para + "\nline two\n\n\n- item\n"
+	want := []Block{p(r(strings.TrimSpace(para) + " line two")), p(r("- item"))}
+	if got := Parse(src); !reflect.DeepEqual(got, want) {
+		t.Errorf("Parse of %d bytes: got %d blocks, want plain text %d blocks", len(src), len(got), len(want))
+	}
+	if got := Parse(para); len(got) != 1 || len(got[0].Runs) < 2 {
+		t.Errorf("a source under MaxSource was not read as Markdown")
 	}
 }
 

@@ -89,7 +89,9 @@ func (Support) Values() []string {
 type Method string
 
 // Values lists the methods.
-func (Method) Values() []string { return []string{"diary", "journal", "text", "call_log", "visit", "other"} }
+func (Method) Values() []string {
+	return []string{"diary", "journal", "text", "call_log", "visit", "other"}
+}
 
 // Label returns a reader's word for a role, team or method value.
 func Label(v string) string {

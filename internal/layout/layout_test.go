@@ -1,0 +1,86 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+)
+
+// mono measures every rune as 1 mm wide.
+type mono struct{}
+
+func (mono) Width(_ Font, s string) float64 { return float64(len([]rune(s))) }
+
+func lineTexts(lines []TextLine) []string {
+	var out []string
+	for _, l := range lines {
+		var b strings.Builder
+		for i, t := range l.Items {
+			if i > 0 {
+				b.WriteString("|")
+			}
+			b.WriteString(t.Text)
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestWrap(t *testing.T) {
+	f := Font{Family: "sans", Size: 10}
+	tests := []struct {
+		name  string
+		spans []Span
+		width float64
+		want  []string
+	}{
+		{"fits", []Span{{Text: "one two", Font: f}}, 20, []string{"one two"}},
+		{"breaks at spaces", []Span{{Text: "one two three", Font: f}}, 8, []string{"one two", "three"}},
+		{"long word broken", []Span{{Text: "abcdefghij", Font: f}}, 4, []string{"abcd", "efgh", "ij"}},
+		{"hard break", []Span{{Text: "a\nb", Font: f}}, 20, []string{"a", "b"}},
+		{"styles kept apart", []Span{{Text: "bold ", Font: Font{"sans", "B", 10}}, {Text: "plain", Font: f}}, 20, []string{"bold|plain"}},
+		{"empty", nil, 10, []string{""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := lineTexts(Wrap(mono{}, tt.spans, tt.width))
+			if strings.Join(got, "/") != strings.Join(tt.want, "/") {
+				t.Errorf("Wrap = %q, want %q", got, tt.want)
+			}
+			for _, l := range Wrap(mono{}, tt.spans, tt.width) {
+				if l.W > tt.width+0.01 && len(l.Items) > 0 {
+					t.Errorf("line %q is %.1f wide, over %.1f", l.Items[0].Text, l.W, tt.width)
+				}
+			}
+		})
+	}
+}
+
+func TestPlaceBreaksPagesAndRepeatsHeaders(t *testing.T) {
+	spec := PageSpec{W: 100, H: 100, Left: 10, Right: 10, Top: 10, Bottom: 10}
+	header := Strip{H: 10, Items: []Item{Text{Text: "HEADER"}}}
+	var strips []Strip
+	strips = append(strips, Strip{H: 5, Discardable: true}) // dropped at the top of page 1
+	for i := 0; i < 10; i++ {
+		strips = append(strips, Strip{H: 15, Items: []Item{Text{Text: "row"}}, Repeat: &header})
+	}
+	pages := Place(spec, strips)
+	// Five 15 mm rows fit in 80 mm; later pages hold the 10 mm header and four rows.
+	if len(pages) != 3 {
+		t.Fatalf("%d pages, want 3", len(pages))
+	}
+	if first := pages[1].Items[0].(Text); first.Text != "HEADER" || first.Y != 10 {
+		t.Errorf("page 2 starts with %q at y %.0f, want the header at the top margin", first.Text, first.Y)
+	}
+	if y := pages[0].Items[0].(Text).Y; y != 10 {
+		t.Errorf("the first row starts at %.0f: the leading space was not dropped", y)
+	}
+}
+
+func TestKeepWithNext(t *testing.T) {
+	spec := PageSpec{W: 100, H: 100, Left: 0, Right: 0, Top: 0, Bottom: 0}
+	strips := []Strip{{H: 90}, {H: 5, KeepWithNext: true, Items: []Item{Text{Text: "heading"}}}, {H: 10, Items: []Item{Text{Text: "body"}}}}
+	pages := Place(spec, strips)
+	if len(pages) != 2 || len(pages[1].Items) != 2 {
+		t.Errorf("the heading was not moved to the page of its body: %d pages", len(pages))
+	}
+}

@@ -1,0 +1,219 @@
+package pdf
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/familynetwork/safetyplan/internal/illustration"
+)
+
+// needTool returns the path of a poppler tool. Without it the test is
+// skipped, loudly, on a developer's machine and fails in CI.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is not installed; CI must have poppler-utils", name)
+	}
+	t.Skipf("SKIPPED, NOT CHECKED: %s is not installed (apt-get install poppler-utils)", name)
+	return ""
+}
+
+func contactSheet(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := ContactSheet(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestContactSheetNamesEveryPicture(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "sheet.pdf")
+	if err := os.WriteFile(file, contactSheet(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := string(out)
+	words := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		words[w] = true
+	}
+	if !strings.Contains(text, "Illustration library") {
+		t.Error(`the title "Illustration library" is missing`)
+	}
+	lib, err := illustration.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range lib.Names() {
+		if !words[name] {
+			t.Errorf("%q is not on the contact sheet", name)
+		}
+	}
+}
+
+func TestContactSheetIsDeterministic(t *testing.T) {
+	a, b := contactSheet(t), contactSheet(t)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two contact sheets differ")
+	}
+	if !bytes.HasPrefix(a, []byte("%PDF-")) {
+		t.Fatal("not a PDF")
+	}
+}
+
+// onePage writes an A4 page in millimetres, with draw applied to it.
+func onePage(t *testing.T, draw func(f *fpdf.Fpdf)) []byte {
+	t.Helper()
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	f.AddPage()
+	draw(f)
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestDrawPictureIsSmall(t *testing.T) {
+	lib, err := illustration.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty := len(onePage(t, func(*fpdf.Fpdf) {}))
+	for _, name := range lib.Names() {
+		t.Run(name, func(t *testing.T) {
+			pic, _ := lib.Lookup(name)
+			n := len(onePage(t, func(f *fpdf.Fpdf) { DrawPicture(f, pic, 20, 20, 120, 120) }))
+			if added := n - empty; added >= 10<<10 {
+				t.Errorf("drawing %s adds %d bytes; keep it under 10 KB", name, added)
+			} else if added <= 0 {
+				t.Errorf("drawing %s added nothing", name)
+			}
+		})
+	}
+}
+
+func TestDrawPictureRestoresState(t *testing.T) {
+	pic, ok := illustration.Lookup("house")
+	if !ok {
+		t.Fatal("no house")
+	}
+	f := fpdf.New("P", "mm", "A4", "")
+	f.AddPage()
+	f.SetLineWidth(0.7)
+	f.SetDrawColor(1, 2, 3)
+	f.SetFillColor(4, 5, 6)
+	f.SetLineCapStyle("square")
+	f.SetLineJoinStyle("bevel")
+	DrawPicture(f, pic, 10, 10, 50, 50)
+	r, g, b := f.GetDrawColor()
+	fr, fg, fb := f.GetFillColor()
+	tests := []struct {
+		name      string
+		got, want any
+	}{
+		{"line width", f.GetLineWidth(), 0.7},
+		{"draw colour", [3]int{r, g, b}, [3]int{1, 2, 3}},
+		{"fill colour", [3]int{fr, fg, fb}, [3]int{4, 5, 6}},
+		{"cap", f.GetLineCapStyle(), "square"},
+		{"join", f.GetLineJoinStyle(), "bevel"},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%s = %v after drawing, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+	if f.Err() {
+		t.Fatal(f.Error())
+	}
+}
+
+// TestDrawPictureFitsTheBox rasterises pages with pdftoppm and checks that
+// the ink falls inside the box, centred, for a wide and a tall box.
+func TestDrawPictureFitsTheBox(t *testing.T) {
+	pdftoppm := needTool(t, "pdftoppm")
+	pic, ok := illustration.Lookup("house")
+	if !ok {
+		t.Fatal("no house")
+	}
+	tests := []struct {
+		name       string
+		x, y, w, h float64 // the box, in mm
+		inner      [4]float64
+	}{
+		// A 200-unit-square picture in a 100x50 box is 50 mm square,
+		// centred: x 45..95.
+		{"wide box", 20, 30, 100, 50, [4]float64{45, 30, 95, 80}},
+		// In a 40x120 box it is 40 mm square, centred: y 70..110.
+		{"tall box", 100, 30, 40, 120, [4]float64{100, 70, 140, 110}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			data := onePage(t, func(f *fpdf.Fpdf) { DrawPicture(f, pic, tc.x, tc.y, tc.w, tc.h) })
+			dir := t.TempDir()
+			file := filepath.Join(dir, "p.pdf")
+			if err := os.WriteFile(file, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// 127 dpi is 5 pixels per mm.
+			if out, err := exec.Command(pdftoppm, "-png", "-gray", "-r", "127", "-singlefile", file, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+				t.Fatalf("pdftoppm: %v %s", err, out)
+			}
+			raw, err := os.ReadFile(filepath.Join(dir, "p.png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(bytes.NewReader(raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ink := inkBounds(img)
+			const px = 127 / 25.4
+			slack := 1.0 // mm
+			want := tc.inner
+			got := [4]float64{float64(ink.Min.X) / px, float64(ink.Min.Y) / px, float64(ink.Max.X) / px, float64(ink.Max.Y) / px}
+			if got[0] < want[0]-slack || got[1] < want[1]-slack || got[2] > want[2]+slack || got[3] > want[3]+slack {
+				t.Errorf("ink spans %.1f mm, outside the fitted square %.1f", got, want)
+			}
+			// The house fills most of its square.
+			if got[2]-got[0] < 0.8*(want[2]-want[0]) || got[3]-got[1] < 0.7*(want[3]-want[1]) {
+				t.Errorf("ink spans %.1f mm, too small for the square %.1f", got, want)
+			}
+		})
+	}
+}
+
+// inkBounds returns the rectangle holding every pixel darker than white.
+func inkBounds(img image.Image) image.Rectangle {
+	b := img.Bounds()
+	box := image.Rectangle{Min: b.Max, Max: b.Min}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if r, _, _, _ := img.At(x, y).RGBA(); r < 0xf000 {
+				box.Min.X, box.Min.Y = min(box.Min.X, x), min(box.Min.Y, y)
+				box.Max.X, box.Max.Y = max(box.Max.X, x+1), max(box.Max.Y, y+1)
+			}
+		}
+	}
+	return box
+}
