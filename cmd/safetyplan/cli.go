@@ -15,6 +15,7 @@ Usage:
   safetyplan validate PLAN.json [--today YYYY-MM-DD] [--uploads DIR] [--json]
   safetyplan render   PLAN.json -o DIR [--uploads DIR] [--today YYYY-MM-DD] [--templates DIR]
   safetyplan extract  SAFETY-PLAN.pdf -o DIR
+  safetyplan illustrations -o SHEET.pdf
   safetyplan help
 
 Environment: SAFETYPLAN_ADDR, SAFETYPLAN_MAX_BODY, SAFETYPLAN_TODAY (see README).
@@ -43,6 +44,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return renderCmd(args[1:], stdout, stderr)
 	case "extract":
 		return extractCmd(args[1:], stdout, stderr)
+	case "illustrations":
+		return illustrationsCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

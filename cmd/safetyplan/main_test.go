@@ -196,3 +196,13 @@ func TestServeAndShutDownGracefully(t *testing.T) {
 		t.Error("no access log line for the request")
 	}
 }
+
+func TestIllustrationsContactSheet(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "sheet.pdf")
+	if code, _, errs := run("illustrations", "-o", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if b := mustRead(t, out); !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Error("the contact sheet is not a PDF")
+	}
+}
