@@ -84,7 +84,7 @@ func (c *adult) names(ids []string) string {
 	for _, id := range ids {
 		out = append(out, c.name(id))
 	}
-	return joinAnd(out)
+	return plan.JoinAnd(out)
 }
 
 func (c *adult) childNames() string {
@@ -92,17 +92,7 @@ func (c *adult) childNames() string {
 	for _, ch := range c.p.Children {
 		out = append(out, ch.Name)
 	}
-	return joinAnd(out)
-}
-
-func joinAnd(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return plan.JoinAnd(out)
 }
 
 func (c *adult) cover() []layout.Block {

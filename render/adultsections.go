@@ -59,7 +59,7 @@ func (c *adult) childKnownAs() string {
 	for _, ch := range c.p.Children {
 		out = append(out, firstNonEmpty(ch.KnownAs, ch.Name))
 	}
-	return joinAnd(out)
+	return plan.JoinAnd(out)
 }
 
 func (c *adult) worries() []layout.Block {

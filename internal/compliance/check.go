@@ -259,7 +259,7 @@ func (c *checker) outcomeDeadline(i int) {
 		from, to := c.cal.TableYears()
 		c.add(3, SeverityWarning, "outcome.computed_holidays", path,
 			"The bank holidays for %s used for the outcome of the meeting on %s were computed from the regular rules, not taken from the published GOV.UK table (which covers %d to %d): check the due date of %s against the published list.",
-			joinAnd(years), m.Date.Long(), from, to, due.Long())
+			plan.JoinAnd(years), m.Date.Long(), from, to, due.Long())
 	}
 }
 
@@ -354,7 +354,7 @@ func (c *checker) lifelongConnections() {
 			reviewed[r.Meeting] = true
 		}
 	}
-	children, verb := joinAnd(inCare), "is"
+	children, verb := plan.JoinAnd(inCare), "is"
 	if len(inCare) > 1 {
 		verb = "are"
 	}
@@ -484,17 +484,6 @@ func workingDays(n int) string {
 		return fmt.Sprintf("%d working day", n)
 	}
 	return fmt.Sprintf("%d working days", n)
-}
-
-// joinAnd joins words the English way: "a", "a and b", "a, b and c".
-func joinAnd(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }
 
 // pathLess orders JSON paths with array indices compared as numbers, so

@@ -152,3 +152,14 @@ func (p *Plan) Pictures() []string {
 	}
 	return refs
 }
+
+// JoinAnd joins words the English way: "a", "a and b", "a, b and c".
+func JoinAnd(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
