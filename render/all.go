@@ -12,7 +12,7 @@ type File struct {
 // outcome form per meeting (or the rationale record when none was held).
 func All(in *Input, opt Options) ([]File, error) {
 	p := in.Plan
-	base := fileBase(p.Case.Reference)
+	base := FileBase(p.Case.Reference)
 	date := p.Date().String()
 	var out []File
 	adult, err := AdultPlan(in, opt, AdultOptions{Audience: Worker})
@@ -37,8 +37,9 @@ func All(in *Input, opt Options) ([]File, error) {
 	return out, nil
 }
 
-// fileBase makes a case reference safe in a file name.
-func fileBase(ref string) string {
+// FileBase makes a case reference or id safe in a file name: anything but
+// ASCII letters, digits, "-" and "_" becomes "-".
+func FileBase(ref string) string {
 	b := []byte(ref)
 	for i, c := range b {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {

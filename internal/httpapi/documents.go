@@ -15,19 +15,10 @@ import (
 // sendPDF answers a rendered document, with a file name built from the case
 // reference, the document and the plan date.
 func sendPDF(c *gin.Context, in *render.Input, doc string, b []byte) {
-	name := fmt.Sprintf("%s_%s_%s.pdf", safeName(in.Plan.Case.Reference), doc, in.Plan.Date())
+	name := fmt.Sprintf("%s_%s_%s.pdf", render.FileBase(in.Plan.Case.Reference), doc, in.Plan.Date())
 	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
 	c.Header("Cache-Control", "no-store")
 	c.Data(http.StatusOK, "application/pdf", b)
-}
-
-func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
-			return r
-		}
-		return '-'
-	}, s)
 }
 
 func (s *Server) adultPlan(c *gin.Context) {
@@ -48,7 +39,7 @@ func (s *Server) adultPlan(c *gin.Context) {
 	}
 	doc := "safety-plan"
 	if f := c.Query("for"); f != "" {
-		doc += "_for-" + safeName(f)
+		doc += "_for-" + render.FileBase(f)
 	} else if aud == render.Network {
 		doc += "_network"
 	}

@@ -13,21 +13,16 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/familynetwork/safetyplan/internal/illustration"
+	"github.com/familynetwork/safetyplan/internal/pdftest"
 )
 
-// needTool returns the path of a poppler tool. Without it the test is
-// skipped, loudly, on a developer's machine and fails in CI.
+// needTool returns the path of a poppler tool; pdftest.Need skips loudly
+// without it locally and fails in CI.
 func needTool(t *testing.T, name string) string {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is not installed; CI must have poppler-utils", name)
-	}
-	t.Skipf("SKIPPED, NOT CHECKED: %s is not installed (apt-get install poppler-utils)", name)
-	return ""
+	pdftest.Need(t, name)
+	path, _ := exec.LookPath(name)
+	return path
 }
 
 func contactSheet(t *testing.T) []byte {

@@ -134,16 +134,7 @@ func (d *drawer) draw(it layout.Item) {
 			f.LinkString(v.X, v.Y, v.W, lh, v.Link)
 		}
 	case layout.Rect:
-		style := ""
-		if v.Fill != nil {
-			f.SetFillColor(int(v.Fill.R), int(v.Fill.G), int(v.Fill.B))
-			style += "F"
-		}
-		if v.Stroke != nil {
-			f.SetDrawColor(int(v.Stroke.R), int(v.Stroke.G), int(v.Stroke.B))
-			f.SetLineWidth(max(v.LineWidth, 0.1))
-			style += "D"
-		}
+		style := d.paint(v.Fill, v.Stroke, max(v.LineWidth, 0.1))
 		if style == "" {
 			return
 		}
@@ -163,20 +154,30 @@ func (d *drawer) draw(it layout.Item) {
 			f.SetDashPattern(nil, 0)
 		}
 	case layout.Circle:
-		style := ""
-		if v.Fill != nil {
-			f.SetFillColor(int(v.Fill.R), int(v.Fill.G), int(v.Fill.B))
-			style += "F"
-		}
-		if v.Stroke != nil {
-			f.SetDrawColor(int(v.Stroke.R), int(v.Stroke.G), int(v.Stroke.B))
-			f.SetLineWidth(0.3)
-			style += "D"
+		style := d.paint(v.Fill, v.Stroke, 0.3)
+		if style == "" {
+			return
 		}
 		f.Circle(v.X, v.Y, v.R, style)
 	case layout.Picture:
 		d.picture(v)
 	}
+}
+
+// paint sets the fill and stroke colours and returns fpdf's style string
+// ("F", "D", "FD", or "" when there is nothing to draw).
+func (d *drawer) paint(fill, stroke *layout.Color, width float64) string {
+	style := ""
+	if fill != nil {
+		d.f.SetFillColor(int(fill.R), int(fill.G), int(fill.B))
+		style += "F"
+	}
+	if stroke != nil {
+		d.f.SetDrawColor(int(stroke.R), int(stroke.G), int(stroke.B))
+		d.f.SetLineWidth(width)
+		style += "D"
+	}
+	return style
 }
 
 func (d *drawer) picture(v layout.Picture) {
