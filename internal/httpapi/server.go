@@ -10,6 +10,7 @@ import (
 	"github.com/familynetwork/safetyplan/internal/compliance"
 	"github.com/familynetwork/safetyplan/internal/illustration"
 	"github.com/familynetwork/safetyplan/internal/plan"
+	"github.com/familynetwork/safetyplan/internal/web"
 	"github.com/familynetwork/safetyplan/render"
 )
 
@@ -82,6 +83,7 @@ func (s *Server) routes() {
 	ill := gin.WrapH(illustration.NewHandler(lib, 0))
 	r.GET("/v1/illustrations", ill)
 	r.GET("/v1/illustrations/:file", ill)
+	web.Register(r)
 }
 
 func (s *Server) readyz(c *gin.Context) {

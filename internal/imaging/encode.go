@@ -11,12 +11,12 @@ import (
 const jpegQuality = 85
 
 // choosePNG decides the output format from the decoded source m, its format
-// and the crop: PNG for shaped crops, any transparency, or flat-colour
+// and the crop: PNG for circle and rounded-square crops, any transparency, or flat-colour
 // pictures (at most 256 colours) from formats that can hold them losslessly.
 // JPEG sources are photos and stay JPEG.
 func choosePNG(m image.Image, f format, c Crop) bool {
 	switch {
-	case c != None:
+	case c == Circle || c == RoundedSquare:
 		return true
 	case !opaque(m):
 		return true

@@ -7,7 +7,7 @@ import "image"
 // arithmetic, so the result is the same on every platform.
 func mask(m *image.RGBA, c Crop) {
 	n := m.Rect.Dx()
-	if c == None || n == 0 {
+	if c == None || c == Square || n == 0 {
 		return
 	}
 	inside := circleInside(n)

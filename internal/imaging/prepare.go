@@ -46,9 +46,14 @@ const (
 	// RoundedSquare cuts the largest centred square and rounds its corners
 	// (radius 15% of the side) with transparency. The output is PNG.
 	RoundedSquare
+	// Square cuts the largest centred square and leaves it opaque, for a
+	// document that clips it to a shape itself (a PDF clipping path keeps
+	// a photo a small JPEG where a transparent PNG would be several times
+	// larger). The format is chosen as for None.
+	Square
 )
 
-// String returns the crop's name: "none", "circle" or "rounded-square".
+// String returns the crop's name: "none", "circle", "rounded-square" or "square".
 func (c Crop) String() string {
 	switch c {
 	case None:
@@ -57,6 +62,8 @@ func (c Crop) String() string {
 		return "circle"
 	case RoundedSquare:
 		return "rounded-square"
+	case Square:
+		return "square"
 	}
 	return fmt.Sprintf("crop(%d)", uint8(c))
 }

@@ -338,3 +338,20 @@ func TestErrorString(t *testing.T) {
 		t.Errorf("Circle.String() = %q", got)
 	}
 }
+
+func TestSquareCropStaysOpaqueJPEG(t *testing.T) {
+	img, err := Prepare(jpegOf(t, quad(300, 200), 95), Options{Crop: Square, MaxWidth: 120, MaxHeight: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.Format != "jpeg" || img.Width != 120 || img.Height != 120 {
+		t.Fatalf("got %s %d×%d, want jpeg 120×120", img.Format, img.Width, img.Height)
+	}
+	m := decodeOutput(t, img)
+	for _, p := range []image.Point{{0, 0}, {119, 119}, {60, 60}} {
+		if a := alphaAt(m, p.X, p.Y); a != 255 {
+			t.Errorf("alpha at %v = %d, want 255: a square crop must stay opaque", p, a)
+		}
+	}
+	checkQuad(t, m, 40)
+}

@@ -58,11 +58,27 @@ type Circle struct {
 }
 
 // Picture is an illustration or photo fitted into a box. Ref is the plan's
-// picture reference; the backend resolves it.
+// picture reference; the backend resolves it. Shape clips a photo to a
+// circle or rounded square inscribed in the box (illustrations are drawn
+// whole: they already sit inside their box).
 type Picture struct {
 	X, Y, W, H float64
 	Ref        string
+	Shape      Shape
 }
+
+// Shape is the outline a photo is clipped to.
+type Shape uint8
+
+// The shapes.
+const (
+	// Whole draws the picture uncut.
+	Whole Shape = iota
+	// Round clips to the circle inscribed in the box.
+	Round
+	// Rounded clips to the box with corners rounded by 15% of its side.
+	Rounded
+)
 
 func (Text) item()    {}
 func (Rect) item()    {}

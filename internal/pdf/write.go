@@ -202,9 +202,21 @@ func (d *drawer) picture(v layout.Picture) {
 	if info == nil {
 		return
 	}
-	// Fit inside the box, keeping the aspect ratio, centred.
+	// Fit inside the box, keeping the aspect ratio, centred; a shaped
+	// picture covers its box instead and is clipped to the shape.
 	iw, ih := info.Width(), info.Height()
 	scale := min(v.W/iw, v.H/ih)
+	switch v.Shape {
+	case layout.Round:
+		scale = max(v.W/iw, v.H/ih)
+		d.f.ClipCircle(v.X+v.W/2, v.Y+v.H/2, min(v.W, v.H)/2, false)
+	case layout.Rounded:
+		scale = max(v.W/iw, v.H/ih)
+		d.f.ClipRoundedRect(v.X, v.Y, v.W, v.H, min(v.W, v.H)*0.15, false)
+	}
 	w, h := iw*scale, ih*scale
 	d.f.ImageOptions(name, v.X+(v.W-w)/2, v.Y+(v.H-h)/2, w, h, false, fpdf.ImageOptions{ImageType: img.Format}, 0, "")
+	if v.Shape != layout.Whole {
+		d.f.ClipEnd()
+	}
 }
