@@ -1,7 +1,9 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -19,15 +21,32 @@ const (
 	descPrefix     = "safetyplan "
 )
 
+// Photos are attached as prepared (upright, at most 1400 pixels, a fresh
+// encode), never as sent: a phone photo's EXIF can hold where it was taken,
+// and that must never reach a PDF. The same goes for data: pictures inside
+// the plan's JSON, which are swapped for their prepared copies.
 func planAttachments(in *Input) []pdf.Attachment {
-	as := []pdf.Attachment{{Name: planAttachment, Data: in.Raw, Description: describe("plan", in.Raw)}}
+	raw := in.Raw
+	for _, ref := range in.Plan.Pictures() {
+		if strings.HasPrefix(ref, "data:") {
+			if img, err := in.image(ref); err == nil {
+				clean := "data:image/" + img.Format + ";base64," + base64.StdEncoding.EncodeToString(img.Data)
+				raw = bytes.ReplaceAll(raw, []byte(ref), []byte(clean))
+			}
+		}
+	}
+	as := []pdf.Attachment{{Name: planAttachment, Data: raw, Description: describe("plan", raw)}}
 	names := make([]string, 0, len(in.Uploads))
 	for n := range in.Uploads {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		as = append(as, pdf.Attachment{Name: n, Data: in.Uploads[n], Description: describe("upload", in.Uploads[n])})
+		img, err := in.image("upload:" + n)
+		if err != nil {
+			continue // Load prepared every upload, so this cannot happen
+		}
+		as = append(as, pdf.Attachment{Name: n, Data: img.Data, Description: describe("upload", img.Data)})
 	}
 	return as
 }

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/familynetwork/safetyplan/internal/illustration"
+	"github.com/familynetwork/safetyplan/internal/layout"
 	"github.com/familynetwork/safetyplan/internal/pdftest"
 )
 
@@ -211,4 +213,32 @@ func inkBounds(img image.Image) image.Rectangle {
 		}
 	}
 	return box
+}
+
+// Two different images of the same pixel width would be written in a
+// random order by fpdf; Write refuses them rather than lose determinism.
+func TestSameWidthImagesRefused(t *testing.T) {
+	enc := func(c color.Gray) []byte {
+		m := image.NewGray(image.Rect(0, 0, 20, 10))
+		for i := range m.Pix {
+			m.Pix[i] = c.Y
+		}
+		var b bytes.Buffer
+		png.Encode(&b, m)
+		return b.Bytes()
+	}
+	doc := Document{
+		Spec:   layout.PageSpec{W: 210, H: 297},
+		Pages:  []layout.Page{{Items: []layout.Item{layout.Picture{X: 10, Y: 10, W: 20, H: 10, Ref: "upload:a"}, layout.Picture{X: 10, Y: 30, W: 20, H: 10, Ref: "upload:b"}}}},
+		Images: map[string]Image{"upload:a": {Data: enc(color.Gray{10}), Format: "png"}, "upload:b": {Data: enc(color.Gray{200}), Format: "png"}},
+	}
+	var out bytes.Buffer
+	if err := Write(&out, doc); err == nil || !strings.Contains(err.Error(), "20 pixels wide") {
+		t.Errorf("got %v, want an error about two images 20 pixels wide", err)
+	}
+	// The same picture twice is one image: fine.
+	doc.Images["upload:b"] = doc.Images["upload:a"]
+	if err := Write(&out, doc); err != nil {
+		t.Errorf("the same picture under two references: %v", err)
+	}
 }

@@ -5,6 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"image"
+	_ "image/jpeg" // DecodeConfig of prepared pictures
+	_ "image/png"
 	"io"
 	"strings"
 	"time"
@@ -81,7 +84,7 @@ func Write(w io.Writer, d Document) error {
 		}
 		f.SetAttachments(as)
 	}
-	dr := drawer{f: f, images: d.Images, registered: map[string]string{}}
+	dr := drawer{f: f, images: d.Images, registered: map[string]string{}, widths: map[int]string{}}
 	for i, p := range d.Pages {
 		f.AddPage()
 		if d.Decorate != nil {
@@ -119,6 +122,7 @@ type drawer struct {
 	f          *fpdf.Fpdf
 	images     map[string]Image
 	registered map[string]string // ref -> image name
+	widths     map[int]string    // pixel width -> image name
 }
 
 func (d *drawer) draw(it layout.Item) {
@@ -193,8 +197,20 @@ func (d *drawer) picture(v layout.Picture) {
 	}
 	name, ok := d.registered[v.Ref]
 	if !ok {
-		sum := sha256.Sum256([]byte(v.Ref))
+		// Named by content: two references to the same picture (the same
+		// photo sent twice, say) share one image in the PDF.
+		sum := sha256.Sum256(img.Data)
 		name = "img" + hex.EncodeToString(sum[:8])
+		// fpdf writes images in order of pixel width and breaks ties in
+		// map order: two different images of one width would make the
+		// same document come out in different bytes. Refuse instead.
+		if cfg, _, err := image.DecodeConfig(bytes.NewReader(img.Data)); err == nil {
+			if other, ok := d.widths[cfg.Width]; ok && other != name {
+				d.f.SetError(fmt.Errorf("pdf: two different images are %d pixels wide, so the output would not be deterministic: make their widths differ", cfg.Width))
+				return
+			}
+			d.widths[cfg.Width] = name
+		}
 		d.f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: img.Format}, bytes.NewReader(img.Data))
 		d.registered[v.Ref] = name
 	}
