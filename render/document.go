@@ -21,6 +21,12 @@ type document struct {
 	header      bool // adult documents: marking top and bottom
 	attachments []pdf.Attachment
 	images      map[string]pdf.Image
+	// footer, when set, replaces the adult decorations (marking, reference,
+	// "Page X of Y"): the child's document has its own quiet footer.
+	footer func(i, n int) []layout.Item
+	// language is the document's language when it differs from the case's
+	// family language (the child's document names its own).
+	language string
 }
 
 func (d document) write(in *Input, opt Options) ([]byte, error) {
@@ -33,32 +39,35 @@ func (d document) write(in *Input, opt Options) ([]byte, error) {
 	marking := opt.marking()
 	ref := p.Case.Reference
 	dateLine := "Plan of " + p.Date().Long() + ", version " + itoa(p.Version())
-	decorate := func(i, n int) []layout.Item {
-		page := "Page " + itoa(i+1) + " of " + itoa(n)
-		f, fb := font("", 8), font("B", 8.5)
-		W := d.spec.W
-		var items []layout.Item
-		if d.header {
-			mw := m.Width(fb, marking)
-			items = append(items,
-				layout.Text{X: (W - mw) / 2, Y: 8, W: mw, Font: fb, Color: ink, Text: marking},
-				layout.Text{X: d.spec.Left, Y: 13, W: m.Width(f, ref), Font: f, Color: grey, Text: ref},
-				layout.Text{X: W - d.spec.Right - m.Width(f, dateLine), Y: 13, W: m.Width(f, dateLine), Font: f, Color: grey, Text: dateLine},
-				layout.Line{X1: d.spec.Left, Y1: 17.5, X2: W - d.spec.Right, Y2: 17.5, Color: rule, Width: 0.3},
-				layout.Line{X1: d.spec.Left, Y1: d.spec.H - 16, X2: W - d.spec.Right, Y2: d.spec.H - 16, Color: rule, Width: 0.3},
-				layout.Text{X: (W - mw) / 2, Y: d.spec.H - 11, W: mw, Font: fb, Color: ink, Text: marking},
-				layout.Text{X: d.spec.Left, Y: d.spec.H - 11, W: m.Width(f, opt.council()), Font: f, Color: grey, Text: opt.council()},
-			)
+	decorate := d.footer
+	if decorate == nil {
+		decorate = func(i, n int) []layout.Item {
+			page := "Page " + itoa(i+1) + " of " + itoa(n)
+			f, fb := font("", 8), font("B", 8.5)
+			W := d.spec.W
+			var items []layout.Item
+			if d.header {
+				mw := m.Width(fb, marking)
+				items = append(items,
+					layout.Text{X: (W - mw) / 2, Y: 8, W: mw, Font: fb, Color: ink, Text: marking},
+					layout.Text{X: d.spec.Left, Y: 13, W: m.Width(f, ref), Font: f, Color: grey, Text: ref},
+					layout.Text{X: W - d.spec.Right - m.Width(f, dateLine), Y: 13, W: m.Width(f, dateLine), Font: f, Color: grey, Text: dateLine},
+					layout.Line{X1: d.spec.Left, Y1: 17.5, X2: W - d.spec.Right, Y2: 17.5, Color: rule, Width: 0.3},
+					layout.Line{X1: d.spec.Left, Y1: d.spec.H - 16, X2: W - d.spec.Right, Y2: d.spec.H - 16, Color: rule, Width: 0.3},
+					layout.Text{X: (W - mw) / 2, Y: d.spec.H - 11, W: mw, Font: fb, Color: ink, Text: marking},
+					layout.Text{X: d.spec.Left, Y: d.spec.H - 11, W: m.Width(f, opt.council()), Font: f, Color: grey, Text: opt.council()},
+				)
+			}
+			pw := m.Width(f, page)
+			items = append(items, layout.Text{X: W - d.spec.Right - pw, Y: d.spec.H - 11, W: pw, Font: f, Color: grey, Text: page})
+			return items
 		}
-		pw := m.Width(f, page)
-		items = append(items, layout.Text{X: W - d.spec.Right - pw, Y: d.spec.H - 11, W: pw, Font: f, Color: grey, Text: page})
-		return items
 	}
 	var buf bytes.Buffer
 	err := pdf.Write(&buf, pdf.Document{
 		Spec: d.spec, Pages: pages, Decorate: decorate,
 		Meta: pdf.Meta{Title: d.title, Subject: d.subject, Author: opt.council(), Keywords: d.keywords,
-			Language: firstNonEmpty(p.Case.FamilyLanguage, "en-GB"), Created: created(in)},
+			Language: firstNonEmpty(d.language, p.Case.FamilyLanguage, "en-GB"), Created: created(in)},
 		Attachments: d.attachments, Images: d.images,
 	})
 	if err != nil {

@@ -24,6 +24,10 @@ type Input struct {
 	Uploads map[string][]byte
 	// Report is the Practice Direction check on the day of Options.Today.
 	Report compliance.Report
+	// Advice is about the child's documents' wording (a page too long for
+	// a child to take in, a rule with no words for the child). It is not a
+	// Practice Direction finding, so the outcome form leaves it out.
+	Advice []compliance.Finding
 }
 
 // Options are the choices that apply to every document.
@@ -50,15 +54,35 @@ func Load(data []byte, uploads map[string][]byte, opt Options) (*Input, error) {
 		return nil, err
 	}
 	used := map[string]bool{}
+	uses := map[string]string{} // picture reference -> first path using it
+	var refs []string
 	ps := p.Validate(plan.ValidateOptions{
-		Picture: func(path, ref string) string { return checkPicture(ref, uploads, used) },
-		Text:    checkText,
+		Picture: func(path, ref string) string {
+			if _, seen := uses[ref]; !seen {
+				uses[ref] = path
+				refs = append(refs, ref)
+			}
+			return checkPicture(ref, uploads, used)
+		},
+		Text: checkText,
 	})
 	ps = append(ps, unusedUploads(uploads, used)...)
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	return &Input{Plan: p, Raw: data, Uploads: uploads, Report: compliance.Check(p, compliance.Options{Today: opt.Today})}, nil
+	in := &Input{Plan: p, Raw: data, Uploads: uploads, Report: compliance.Check(p, compliance.Options{Today: opt.Today})}
+	if ps := in.checkPhotos(refs, uses); len(ps) > 0 {
+		return nil, ps
+	}
+	in.Advice = wordsAndPicturesAdvice(p)
+	return in, nil
+}
+
+// Findings are the Practice Direction findings followed by the advice on
+// the Words and Pictures wording: everything a worker should see when
+// checking a plan.
+func (in *Input) Findings() []compliance.Finding {
+	return append(append([]compliance.Finding(nil), in.Report.Findings...), in.Advice...)
 }
 
 // checkPicture says what is wrong with a picture reference, or "".

@@ -233,6 +233,11 @@ type WordsAndPictures struct {
 	Language    string `json:"language" plan:"max=35"`
 	Explanation *Story `json:"explanation"`
 	SafetyPlan  *Story `json:"safety_plan"`
+	// Helpers are the people on the child's "people who help me" page, in
+	// order. When empty, they are everyone named in a rule (who or backup)
+	// or a contingency, except a parent whose contact details are not
+	// shared; and when the plan has no rules yet, its network.
+	Helpers []string `json:"helpers" plan:"ref,maxitems=50"`
 }
 
 // Story is one Words and Pictures document: a title and its pages.
