@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"image"
+	_ "image/jpeg"
+	_ "image/png"
 	"io"
 	"net/http"
 	"os"
@@ -136,8 +139,14 @@ func TestRenderAndExtract(t *testing.T) {
 		t.Fatalf("render exit %d: %s", code, errs)
 	}
 	files := strings.Fields(out)
-	if len(files) != 4 { // the adult plan and three outcome forms
-		t.Fatalf("render wrote %d files, want 4: %v", len(files), files)
+	want := []string{"safety-plan", "words-and-pictures", "meeting-outcome_2026-03-23", "meeting-outcome_2026-04-02", "meeting-outcome_2026-06-12"}
+	if len(files) != len(want) {
+		t.Fatalf("render wrote %d files, want %d (%v): %v", len(files), len(want), want, files)
+	}
+	for i, w := range want {
+		if !strings.Contains(filepath.Base(files[i]), w) {
+			t.Errorf("file %d is %s, want the %s", i, filepath.Base(files[i]), w)
+		}
 	}
 	next := filepath.Join(dir, "next")
 	if code, _, errs := run("extract", files[0], "-o", next); code != exitOK {
@@ -146,14 +155,18 @@ func TestRenderAndExtract(t *testing.T) {
 	if !bytes.Equal(mustRead(t, filepath.Join(next, "plan.json")), mustRead(t, filepath.Join(examples, "pritchard-in-care.json"))) {
 		t.Error("extracted plan differs")
 	}
-	if !bytes.Equal(mustRead(t, filepath.Join(next, "uploads", "rhys-drawing.png")), mustRead(t, filepath.Join(examples, "uploads", "rhys-drawing.png"))) {
-		t.Error("extracted upload differs")
+	// The drawing comes back as the PDF carries it: the same picture, a
+	// fresh encode with no metadata.
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(mustRead(t, filepath.Join(next, "uploads", "rhys-drawing.png")))); err != nil || cfg.Width != 1200 || cfg.Height != 900 {
+		t.Errorf("extracted drawing: %v %dx%d, want the 1200x900 picture", err, cfg.Width, cfg.Height)
 	}
 	if code, _, _ := run("validate", filepath.Join(next, "plan.json"), "--today", "2026-11-22"); code != exitOK {
 		t.Error("the extracted plan does not validate with its extracted upload")
 	}
-	if code, _, errs := run("extract", files[1], "-o", next); code != exitInput || !strings.Contains(errs, "does not carry a plan") {
-		t.Errorf("extract from an outcome form: exit %d %s", code, errs)
+	for _, f := range files[1:3] { // the child's book and an outcome form carry no plan
+		if code, _, errs := run("extract", f, "-o", next); code != exitInput || !strings.Contains(errs, "does not carry a plan") {
+			t.Errorf("extract from %s: exit %d %s", filepath.Base(f), code, errs)
+		}
 	}
 }
 

@@ -60,6 +60,61 @@ func (s *Server) outcomeForm(c *gin.Context) {
 	sendPDF(c, in, "meeting-outcome", b)
 }
 
+func (s *Server) wordsAndPictures(c *gin.Context) {
+	part, err := render.ParsePart(c.Query("part"))
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	none, err := render.ParseContacts(c.Query("contacts"))
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	in, err := s.load(c)
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	b, err := render.WordsAndPictures(in, s.renderOptions(), render.WordsOptions{Part: part, NoContacts: none})
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	doc := "words-and-pictures"
+	if part != render.PartBoth {
+		doc += "_" + string(part)
+	}
+	if none {
+		doc += "_no-contacts"
+	}
+	sendPDF(c, in, doc, b)
+}
+
+// documents answers a zip of every document for the plan, with a
+// manifest.json listing them.
+func (s *Server) documents(c *gin.Context) {
+	in, err := s.load(c)
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	files, err := render.All(in, s.renderOptions())
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	b, err := render.Zip(in, files)
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	name := fmt.Sprintf("%s_documents_%s.zip", render.FileBase(in.Plan.Case.Reference), in.Plan.Date())
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	c.Header("Cache-Control", "no-store")
+	c.Data(http.StatusOK, "application/zip", b)
+}
+
 func (s *Server) extract(c *gin.Context) {
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.cfg.MaxBody)
 	var data []byte

@@ -76,6 +76,8 @@ func (s *Server) routes() {
 	r.POST("/v1/plans/extract", s.extract)
 	r.POST("/v1/documents/adult-plan", s.adultPlan)
 	r.POST("/v1/documents/meeting-outcome", s.outcomeForm)
+	r.POST("/v1/documents/words-and-pictures", s.wordsAndPictures)
+	r.POST("/v1/documents", s.documents)
 	lib, err := illustration.Load()
 	if err != nil {
 		panic(err) // the embedded library is tested; it cannot fail to load
@@ -140,6 +142,6 @@ func (s *Server) validate(c *gin.Context) {
 		}
 	}
 	c.Header("Cache-Control", "no-store")
-	c.JSON(http.StatusOK, ValidateResponse{Valid: true, Errors: errs, Findings: in.Report.Findings, Deadlines: in.Report.Deadlines,
+	c.JSON(http.StatusOK, ValidateResponse{Valid: true, Errors: errs, Findings: in.Findings(), Deadlines: in.Report.Deadlines,
 		PlanDate: in.Plan.Date(), Version: in.Plan.Version(), Today: in.Report.Today})
 }

@@ -139,6 +139,7 @@ func TestBadRequests(t *testing.T) {
 		mw.Close()
 		return mw.FormDataContentType(), buf.Bytes()
 	}()
+	renamedCT, renamedBody := multipartBody(t, pritchard, map[string][]byte{"rhys-drawing.png": []byte("%PDF-1.7\n%fake drawing\n")})
 	tests := []struct {
 		name, target, ctype string
 		body                []byte
@@ -158,6 +159,11 @@ func TestBadRequests(t *testing.T) {
 		{"unknown audience", "/v1/documents/adult-plan?audience=everyone", "application/json", hughes, 422, "audience"},
 		{"unknown meeting", "/v1/documents/meeting-outcome?meeting=fnm9", "application/json", hughes, 422, "meeting"},
 		{"Arabic text", "/v1/plans/validate", "application/json", bytes.Replace(hughes, []byte(`"Mum's sister"`), []byte(`"أخت الأم"`), 1), 422, "people[3].relationship"},
+		{"unknown part", "/v1/documents/words-and-pictures?part=all", "application/json", hughes, 422, "part"},
+		{"unknown contacts", "/v1/documents/words-and-pictures?contacts=some", "application/json", hughes, 422, "contacts"},
+		{"no explanation", "/v1/documents/words-and-pictures?part=explanation", "application/json", example(t, "novak-no-meeting.json"), 422, "words_and_pictures.explanation"},
+		{"drawing is a PDF", "/v1/documents/words-and-pictures", renamedCT, renamedBody, 422, "children[0].picture"},
+		{"zip of a broken plan", "/v1/documents", "application/json", []byte(`{"schema_version": 1}`), 422, "children"},
 		{"unknown route", "/v1/nothing", "application/json", hughes, 404, ""},
 	}
 	for _, tt := range tests {
@@ -299,7 +305,7 @@ func TestLogsCarryNoPlanContent(t *testing.T) {
 		if !bytes.Contains(b, []byte("upload:")) {
 			ct, body = "application/json", b
 		}
-		for _, target := range []string{"/v1/plans/validate", "/v1/documents/adult-plan?audience=worker", "/v1/documents/adult-plan?for=" + p.People[0].ID, "/v1/documents/meeting-outcome"} {
+		for _, target := range []string{"/v1/plans/validate", "/v1/documents/adult-plan?audience=worker", "/v1/documents/adult-plan?for=" + p.People[0].ID, "/v1/documents/meeting-outcome", "/v1/documents/words-and-pictures", "/v1/documents"} {
 			if rec := do(s, "POST", target, ct, body); rec.Code != 200 {
 				t.Errorf("%s %s: %d %s", filepath.Base(f), target, rec.Code, rec.Body)
 			}
