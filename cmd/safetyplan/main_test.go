@@ -219,3 +219,23 @@ func TestIllustrationsContactSheet(t *testing.T) {
 		t.Error("the contact sheet is not a PDF")
 	}
 }
+
+// render tells the worker about a page too long for a child, and still
+// writes the book.
+func TestRenderNotesLongPage(t *testing.T) {
+	dir := t.TempDir()
+	data := mustRead(t, filepath.Join(examples, "adeyemi-early-help.json"))
+	long := strings.TrimSpace(strings.Repeat("Mum works late and Tobi goes to Uncle Tunde's for tea. ", 6))
+	data = bytes.Replace(data, []byte("Mum works late three nights a week."), []byte(long), 1)
+	path := filepath.Join(dir, "plan.json")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run("render", path, "-o", filepath.Join(dir, "out"), "--today", "2026-11-22")
+	if code != exitOK || !strings.Contains(out, "words-and-pictures") {
+		t.Fatalf("render exit %d: %s %s", code, out, errs)
+	}
+	if !strings.Contains(errs, "note: words_and_pictures.explanation.pages[1].text: Words and Pictures explanation page 2: 82 words; aim for under 40") {
+		t.Errorf("no note about the long page: %q", errs)
+	}
+}

@@ -57,6 +57,11 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintln(stdout, path)
 	}
+	// Advice on the child's book: it printed, but the worker may want to
+	// shorten a page or add a picture.
+	for _, a := range in.Advice {
+		fmt.Fprintf(stderr, "note: %s: %s\n", a.Path, a.Message)
+	}
 	return exitOK
 }
 

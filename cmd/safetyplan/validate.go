@@ -46,7 +46,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		_ = enc.Encode(map[string]any{"valid": true, "plan_date": in.Plan.Date(), "version": in.Plan.Version(),
-			"today": in.Report.Today, "deadlines": in.Report.Deadlines, "findings": in.Report.Findings})
+			"today": in.Report.Today, "deadlines": in.Report.Deadlines, "findings": in.Findings()})
 	} else {
 		printReport(stdout, pos[0], in)
 	}
@@ -142,12 +142,12 @@ func printReport(w io.Writer, file string, in *render.Input) {
 		}
 		fmt.Fprintf(w, "  %-8s %s: due %s%s\n", strings.ToUpper(string(d.Status)), d.Label, d.Due.Long(), tail)
 	}
-	if len(in.Report.Findings) == 0 {
+	if len(in.Findings()) == 0 {
 		fmt.Fprintln(w, "\nNo findings.")
 		return
 	}
 	fmt.Fprintln(w, "\nFindings")
-	for _, f := range in.Report.Findings {
+	for _, f := range in.Findings() {
 		fmt.Fprintf(w, "  %-7s %s\n          [%s at %s]\n", f.Severity, f.Message, f.Code, f.Path)
 	}
 }
