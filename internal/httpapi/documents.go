@@ -27,12 +27,14 @@ func (s *Server) adultPlan(c *gin.Context) {
 		abort(c, inputError(plan.Problems{{Path: "audience", Code: plan.CodeEnum, Message: fmt.Sprintf("audience %q is not one of: worker, network", short(c.Query("audience")))}}))
 		return
 	}
-	in, err := s.load(c)
-	if err != nil {
-		abort(c, err)
-		return
-	}
-	b, err := render.AdultPlan(in, s.renderOptions(), render.AdultOptions{Audience: aud, For: c.Query("for")})
+	// The work runs on the pool: it must not touch c, which gin reuses
+	// once the handler returns (as it does when the deadline passes).
+	ao, opt := render.AdultOptions{Audience: aud, For: c.Query("for")}, s.renderOptions()
+	var b []byte
+	in, err := s.build(c, func(in *render.Input) (err error) {
+		b, err = render.AdultPlan(in, opt, ao)
+		return err
+	})
 	if err != nil {
 		abort(c, err)
 		return
@@ -47,12 +49,12 @@ func (s *Server) adultPlan(c *gin.Context) {
 }
 
 func (s *Server) outcomeForm(c *gin.Context) {
-	in, err := s.load(c)
-	if err != nil {
-		abort(c, err)
-		return
-	}
-	b, err := render.OutcomeForm(in, s.renderOptions(), c.Query("meeting"))
+	meeting, opt := c.Query("meeting"), s.renderOptions()
+	var b []byte
+	in, err := s.build(c, func(in *render.Input) (err error) {
+		b, err = render.OutcomeForm(in, opt, meeting)
+		return err
+	})
 	if err != nil {
 		abort(c, err)
 		return
@@ -71,12 +73,12 @@ func (s *Server) wordsAndPictures(c *gin.Context) {
 		abort(c, err)
 		return
 	}
-	in, err := s.load(c)
-	if err != nil {
-		abort(c, err)
-		return
-	}
-	b, err := render.WordsAndPictures(in, s.renderOptions(), render.WordsOptions{Part: part, NoContacts: none})
+	wo, opt := render.WordsOptions{Part: part, NoContacts: none}, s.renderOptions()
+	var b []byte
+	in, err := s.build(c, func(in *render.Input) (err error) {
+		b, err = render.WordsAndPictures(in, opt, wo)
+		return err
+	})
 	if err != nil {
 		abort(c, err)
 		return
@@ -94,17 +96,16 @@ func (s *Server) wordsAndPictures(c *gin.Context) {
 // documents answers a zip of every document for the plan, with a
 // manifest.json listing them.
 func (s *Server) documents(c *gin.Context) {
-	in, err := s.load(c)
-	if err != nil {
-		abort(c, err)
-		return
-	}
-	files, err := render.All(in, s.renderOptions())
-	if err != nil {
-		abort(c, err)
-		return
-	}
-	b, err := render.Zip(in, files)
+	opt := s.renderOptions()
+	var b []byte
+	in, err := s.build(c, func(in *render.Input) error {
+		files, err := render.All(in, opt)
+		if err != nil {
+			return err
+		}
+		b, err = render.Zip(in, files)
+		return err
+	})
 	if err != nil {
 		abort(c, err)
 		return

@@ -3,7 +3,9 @@ package httpapi
 import (
 	"log/slog"
 	"net/http"
+	"runtime"
 	"sync/atomic"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -25,12 +27,22 @@ type Config struct {
 	Log *slog.Logger
 	// Render holds the council name, marking and wording of documents.
 	Render render.Options
+	// Workers is how many plans are checked and rendered at once (default:
+	// the number of CPUs).
+	Workers int
+	// Queue is how many more may wait for a worker; beyond it a request is
+	// answered 429 at once (default: 8 per worker).
+	Queue int
+	// RenderTimeout bounds the wait and the work of one request; past it
+	// the answer is 503 (default 20 s).
+	RenderTimeout time.Duration
 }
 
 // Server is the HTTP service. Use Handler to serve it, SetReady and
 // SetDraining to drive /readyz.
 type Server struct {
 	cfg      Config
+	pool     *pool
 	engine   *gin.Engine
 	ready    atomic.Bool
 	draining atomic.Bool
@@ -44,8 +56,14 @@ func New(cfg Config) *Server {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.Queue <= 0 {
+		cfg.Queue = 8 * cfg.Workers
+	}
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, engine: gin.New()}
+	s := &Server{cfg: cfg, engine: gin.New(), pool: newPool(cfg.Workers, cfg.Queue, cfg.RenderTimeout)}
 	s.engine.HandleMethodNotAllowed = true
 	s.engine.Use(requestID(), accessLog(cfg.Log), recoverPanic(cfg.Log), securityHeaders())
 	s.routes()
@@ -107,13 +125,33 @@ func (s *Server) renderOptions() render.Options {
 	return o
 }
 
-// load reads and checks the plan in a request.
-func (s *Server) load(c *gin.Context) (*render.Input, error) {
+// build reads the plan in a request, then checks it and makes what make
+// makes from it on the render pool, within the render deadline. Reading the
+// body does not hold a worker: a slow client costs no CPU.
+func (s *Server) build(c *gin.Context, make func(in *render.Input) error) (*render.Input, error) {
 	b, err := readBody(c, s.cfg.MaxBody)
 	if err != nil {
 		return nil, err
 	}
-	return render.Load(b.plan, b.uploads, s.renderOptions())
+	opt := s.renderOptions()
+	var in *render.Input
+	err = s.pool.run(c.Request.Context(), func() error {
+		loaded, err := render.Load(b.plan, b.uploads, opt)
+		if err != nil {
+			return err
+		}
+		if make != nil {
+			if err := make(loaded); err != nil {
+				return err
+			}
+		}
+		in = loaded
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return in, nil
 }
 
 // ValidateResponse is the answer to POST /v1/plans/validate for a plan that
@@ -130,7 +168,7 @@ type ValidateResponse struct {
 }
 
 func (s *Server) validate(c *gin.Context) {
-	in, err := s.load(c)
+	in, err := s.build(c, nil)
 	if err != nil {
 		abort(c, err)
 		return
