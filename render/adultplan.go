@@ -121,7 +121,7 @@ func (c *adult) cover() []layout.Block {
 	rows = append(rows,
 		[2]string{w.Text("adult.plan_date"), date.Long()},
 		[2]string{w.Text("adult.version"), itoa(p.Version())},
-		[2]string{w.Text("adult.next_review"), w.Text("adult.next_review.value", "date", c.nextReview().Long())},
+		[2]string{w.Text("adult.next_review"), w.Text("adult.next_review.value", "date", nextReview(c.in).Long())},
 	)
 	b = append(b, fieldTable(rows))
 	b = append(b, layout.Space(8), small(c.copyNote()), layout.PageBreak{})
@@ -130,13 +130,13 @@ func (c *adult) cover() []layout.Block {
 
 // nextReview is the first review's due date until it is held, then four
 // weeks after the latest meeting.
-func (c *adult) nextReview() plan.Date {
-	for _, d := range c.in.Report.Deadlines {
+func nextReview(in *Input) plan.Date {
+	for _, d := range in.Report.Deadlines {
 		if d.Kind == "review" && d.DoneOn == nil {
 			return d.Due
 		}
 	}
-	return c.p.Date().AddDays(28)
+	return in.Plan.Date().AddDays(28)
 }
 
 func (c *adult) copyNote() string {

@@ -151,6 +151,34 @@ type wpc struct {
 	refs    []string // picture keys used, to prepare photos for
 }
 
+// t is the wording for key, in its ".many" form ("us", "we") when the
+// book is for more than one child.
+func (c *wpc) t(key string, pairs ...string) string {
+	if len(c.p.Children) > 1 {
+		if s := c.w.Text(key+".many", pairs...); s != key+".many" {
+			return s
+		}
+	}
+	return c.w.Text(key, pairs...)
+}
+
+// ctext is a span of a child's words: numbers never break across lines.
+func ctext(s string, f layout.Font, col layout.Color) []layout.Span {
+	return []layout.Span{{Text: keepNumbers(fonts.Normalize(s)), Font: f, Color: col}}
+}
+
+// keepNumbers joins groups of digits with no-break spaces, so that a phone
+// number is never split between two lines ("0800 1111").
+func keepNumbers(s string) string {
+	r := []rune(s)
+	for i := 1; i+1 < len(r); i++ {
+		if r[i] == ' ' && unicode.IsDigit(r[i-1]) && (unicode.IsDigit(r[i+1]) || r[i+1] == '+') {
+			r[i] = '\u00a0'
+		}
+	}
+	return string(r)
+}
+
 func (c *wpc) add(items []layout.Item, numbered bool) {
 	c.pages = append(c.pages, layout.Page{Items: items})
 	c.numbers = append(c.numbers, numbered)
@@ -167,9 +195,9 @@ func (c *wpc) footer(i, n int) []layout.Item {
 		w := c.m.Width(f, num)
 		items = append(items, layout.Text{X: (s.W - w) / 2, Y: s.H - 17, W: w, Font: f, Color: wpSoft, Text: num})
 	}
-	f := font("", 6.5)
+	f := font("", 7.5)
 	w := c.m.Width(f, c.marking)
-	items = append(items, layout.Text{X: s.W - s.Right - w, Y: s.H - 9, W: w, Font: f, Color: rule, Text: c.marking})
+	items = append(items, layout.Text{X: s.W - s.Right - w, Y: s.H - 10, W: w, Font: f, Color: wpSoft, Text: c.marking})
 	return items
 }
 
@@ -190,13 +218,6 @@ func childName(ch plan.Child) string {
 	return first
 }
 
-func (c *wpc) planTitle() string {
-	if wp := c.p.WordsAndPictures; wp != nil && wp.SafetyPlan != nil {
-		return wp.SafetyPlan.Title
-	}
-	return c.w.Text("wp.plan.default", "names", c.childNames())
-}
-
 // story adds a title page and one page per page of the story.
 func (c *wpc) story(s *plan.Story, title string) {
 	c.titlePage(title, s.CoCreatedWith)
@@ -206,8 +227,8 @@ func (c *wpc) story(s *plan.Story, title string) {
 }
 
 // safetyPlan adds part two: the title page, the people who help me, the
-// worker's own pages, a page per rule, what to do when worried, and the
-// numbers a child can always call.
+// worker's own pages, a page per rule, what to do when worried, the
+// numbers to call, and a last page to make the plan the child's own.
 func (c *wpc) safetyPlan() {
 	var s *plan.Story
 	if wp := c.p.WordsAndPictures; wp != nil {
@@ -217,7 +238,13 @@ func (c *wpc) safetyPlan() {
 	if s != nil {
 		with = s.CoCreatedWith
 	}
-	c.titlePage(c.planTitle(), with)
+	// Before there is any plan to show, the book is only who helps and
+	// the numbers to call: no cover calling it a plan, no "we made this
+	// plan" page.
+	ready := hasChildRules(c.p) || (s != nil && len(s.Pages) > 0)
+	if ready {
+		c.titlePage(c.planTitle(), with)
+	}
 	c.people()
 	if s != nil {
 		for _, pg := range s.Pages {
@@ -232,7 +259,32 @@ func (c *wpc) safetyPlan() {
 	}
 	c.worried()
 	c.numbersPage()
-	c.phonesPage()
+	c.phonesPages()
+	if ready {
+		c.endPage()
+	}
+}
+
+// planTitle is the picture safety plan's title; before there is anything
+// of a plan to show (no pages, no rule in the child's words) the book
+// does not call itself a safety plan.
+func (c *wpc) planTitle() string {
+	if wp := c.p.WordsAndPictures; wp != nil && wp.SafetyPlan != nil {
+		return wp.SafetyPlan.Title
+	}
+	if !hasChildRules(c.p) {
+		return c.w.Text("wp.helpers.title", "names", c.childNames())
+	}
+	return c.w.Text("wp.plan.default", "names", c.childNames())
+}
+
+func hasChildRules(p *plan.Plan) bool {
+	for _, r := range p.Arrangements.Rules {
+		if strings.TrimSpace(r.ChildWords) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // rulePicture is the rule's own picture, else that of the first person
@@ -254,6 +306,12 @@ func (c *wpc) helpers() []plan.Individual {
 	return helpers(c.p)
 }
 
+// helpers are the people on the child's "people who help me" page: the
+// worker's list when there is one; otherwise everyone named in a rule (who
+// or backup) or a contingency, except a parent who does not share their
+// contact details (so a parent whose contact is restricted is not offered
+// to a child as a helper), or, before there are rules, the people with the
+// same exception; and last the lead worker.
 func helpers(p *plan.Plan) []plan.Individual {
 	var ids []string
 	if wp := p.WordsAndPictures; wp != nil && len(wp.Helpers) > 0 {
@@ -271,14 +329,11 @@ func helpers(p *plan.Plan) []plan.Individual {
 			}
 		}
 		for _, x := range p.People {
-			switch {
-			case len(p.Arrangements.Rules) == 0 && x.Role != "parent":
-			case named[x.ID] && (x.Role != "parent" || x.ShareContact):
-			default:
-				continue
+			if (named[x.ID] || len(p.Arrangements.Rules) == 0) && (x.Role != "parent" || x.ShareContact) {
+				ids = append(ids, x.ID)
 			}
-			ids = append(ids, x.ID)
 		}
+		ids = append(ids, p.Case.LeadWorker.ID)
 	}
 	var out []plan.Individual
 	seen := map[string]bool{}
@@ -291,15 +346,24 @@ func helpers(p *plan.Plan) []plan.Individual {
 	return out
 }
 
+// childName is the name a helper goes by with the children: the worker by
+// their first name.
+func childNameOf(i plan.Individual) string {
+	if i.IsLeadWorker && i.KnownAs == "" {
+		return firstName(i.Name)
+	}
+	return i.Short()
+}
+
 // --- pages -----------------------------------------------------------------
 
 // titlePage is the title, the children's pictures and names, and who made
-// the book with the worker.
+// the book.
 func (c *wpc) titlePage(title string, with []string) {
 	s := wpSpec
 	var items []layout.Item
 	y := 24.0
-	for _, l := range layout.Wrap(c.m, plain(title, andika("B", wpTitle), wpAccent), s.ContentWidth()) {
+	for _, l := range layout.Wrap(c.m, ctext(title, andika("B", wpTitle), wpAccent), s.ContentWidth()) {
 		items = append(items, centred(l, s.W, y)...)
 		y += l.H
 	}
@@ -315,9 +379,9 @@ func (c *wpc) titlePage(title string, with []string) {
 		rowW := d*float64(len(kids)) + gap*float64(len(kids)-1)
 		x := (s.W - rowW) / 2
 		for _, ch := range kids {
-			items = append(items, c.portrait(x, top, d, ch.Picture, childName(ch))...)
+			items = append(items, c.portrait(x, top, d, ch.Picture, childName(ch), false)...)
 			ny := top + d + 4
-			for _, l := range layout.Wrap(c.m, plain(childName(ch), andika("B", 26), wpInk), d+gap) {
+			for _, l := range layout.Wrap(c.m, ctext(childName(ch), andika("B", 26), wpInk), d+gap) {
 				items = append(items, centredAt(l, x+d/2, ny)...)
 				ny += l.H
 			}
@@ -325,8 +389,10 @@ func (c *wpc) titlePage(title string, with []string) {
 		}
 	}
 	if names := c.names(with); names != "" {
+		lw := c.p.Case.LeadWorker
+		worker := firstNonEmpty(lw.KnownAs, firstName(lw.Name))
 		by := s.H - s.Bottom - 8
-		for _, l := range layout.Wrap(c.m, plain(c.w.Text("wp.made_with", "names", names), andika("", wpSmaller), wpSoft), s.ContentWidth()) {
+		for _, l := range layout.Wrap(c.m, ctext(c.w.Text("wp.made_with", "worker", worker, "names", names), andika("", wpSmaller), wpSoft), s.ContentWidth()) {
 			items = append(items, centred(l, s.W, by)...)
 			by += l.H
 		}
@@ -349,22 +415,24 @@ func (c *wpc) people() {
 	s := wpSpec
 	for start := 0; start < len(hs); start += 8 {
 		group := hs[start:min(start+8, len(hs))]
-		heading := c.w.Text("wp.people.heading")
+		heading := c.t("wp.people.heading")
 		if start > 0 {
-			heading = c.w.Text("wp.people.more")
+			heading = c.t("wp.people.more")
 		}
 		var items []layout.Item
 		y := s.Top + 2
-		for _, l := range layout.Wrap(c.m, plain(heading, andika("B", wpHeading), wpAccent), s.ContentWidth()) {
+		for _, l := range layout.Wrap(c.m, ctext(heading, andika("B", wpHeading), wpAccent), s.ContentWidth()) {
 			items = append(items, centred(l, s.W, y)...)
 			y += l.H
 		}
 		cols, d := 3, 50.0
 		switch n := len(group); {
-		case n <= 3:
-			cols, d = n, 70
-		case n == 4:
-			cols, d = 4, 56
+		case n == 1:
+			cols, d = 1, 92
+		case n == 2:
+			cols, d = 2, 84
+		case n <= 4:
+			cols, d = n, 60
 		case n > 6:
 			cols, d = 4, 46
 		}
@@ -372,15 +440,15 @@ func (c *wpc) people() {
 		cellW := s.ContentWidth() / float64(cols)
 		nameH := 2 * andika("", wpSmaller).LineHeight()
 		rowH := d + 4 + nameH
-		gridTop := y + 6 + (s.H-s.Bottom-(y+6)-float64(rows)*rowH)/2
+		gridTop := y + 4 + max(0, (s.H-s.Bottom-(y+4)-float64(rows)*rowH)/2)
 		for k, h := range group {
 			row, col := k/cols, k%cols
 			inRow := min(cols, len(group)-row*cols)
 			x0 := s.Left + (s.ContentWidth()-float64(inRow)*cellW)/2 + float64(col)*cellW
 			cy := gridTop + float64(row)*rowH
-			items = append(items, c.portrait(x0+(cellW-d)/2, cy, d, h.Picture, h.Short())...)
+			items = append(items, c.portrait(x0+(cellW-d)/2, cy, d, h.Picture, childNameOf(h), true)...)
 			ny := cy + d + 3
-			lines := layout.Wrap(c.m, plain(h.Short(), andika("B", wpSmaller), wpInk), cellW-6)
+			lines := layout.Wrap(c.m, ctext(childNameOf(h), andika("B", wpSmaller), wpInk), cellW-6)
 			for _, l := range lines[:min(2, len(lines))] {
 				items = append(items, centredAt(l, x0+cellW/2, ny)...)
 				ny += l.H
@@ -390,60 +458,99 @@ func (c *wpc) people() {
 	}
 }
 
+// childPicture is the picture of the only child, or "" for several.
+func (c *wpc) childPicture() string {
+	if len(c.p.Children) == 1 {
+		return c.p.Children[0].Picture
+	}
+	return ""
+}
+
 // worried says what the child can do when worried or scared.
 func (c *wpc) worried() {
 	var names []string
 	for _, h := range c.helpers() {
-		names = append(names, h.Short())
+		if !h.IsLeadWorker {
+			names = append(names, childNameOf(h))
+		}
 	}
 	var paras []wpPara
 	if len(names) > 0 {
-		paras = append(paras, bulleted(c.w.Text("wp.worried.tell", "names", joinOr(names, c.w.Text("wp.or")))))
+		paras = append(paras, c.bulleted(c.w.Text("wp.worried.tell", "names", joinOr(names, c.w.Text("wp.or")))))
 	}
 	if lw := c.p.Case.LeadWorker; lw.Name != "" {
-		paras = append(paras, bulleted(c.w.Text("wp.worried.worker", "name", firstName(lw.Name), "role", roleWords(lw.Role))))
+		paras = append(paras, c.bulleted(c.t("wp.worried.worker", "name", firstNonEmpty(lw.KnownAs, firstName(lw.Name)), "role", roleWords(lw.Role))))
 	}
-	paras = append(paras, bulleted(c.w.Text("wp.worried.childline")))
-	paras = append(paras, wpPara{spans: plain(c.w.Text("wp.worried.always"), andika("B", wpBody), wpAccent), gap: 4})
-	c.picturePage("library:talk", c.w.Text("wp.worried.heading"), paras)
+	paras = append(paras, c.bulleted(c.w.Text("wp.worried.childline")))
+	paras = append(paras, wpPara{spans: ctext(c.w.Text("wp.worried.always"), andika("B", wpBody), wpAccent), gap: 4})
+	c.picturePage(firstNonEmpty(c.childPicture(), "library:talk"), c.t("wp.worried.heading"), paras)
 }
 
 // numbersPage gives Childline and 999, for every child.
 func (c *wpc) numbersPage() {
 	big := func(label, number string) []layout.Span {
-		return append(plain(label+"  ", andika("B", 26), wpInk), plain(number, andika("B", 34), wpAccent)...)
+		return append(ctext(label+"  ", andika("B", 26), wpInk), ctext(number, andika("B", 34), wpAccent)...)
 	}
 	paras := []wpPara{
 		{spans: big(c.w.Text("wp.numbers.childline"), c.w.Text("wp.numbers.childline.number"))},
-		{spans: plain(c.w.Text("wp.numbers.childline.note"), andika("", wpSmaller), wpInk)},
-		{spans: big(c.w.Text("wp.numbers.emergency"), c.w.Text("wp.numbers.emergency.number")), gap: 10},
-		{spans: plain(c.w.Text("wp.numbers.emergency.note"), andika("", wpSmaller), wpInk)},
+		{spans: ctext(c.w.Text("wp.numbers.childline.note"), andika("", wpSmaller), wpInk)},
+		{spans: big(c.w.Text("wp.numbers.emergency"), c.w.Text("wp.numbers.emergency.number")), gap: 8},
+		{spans: ctext(c.w.Text("wp.numbers.emergency.note"), andika("", wpSmaller), wpInk)},
 	}
-	c.picturePage("library:phone-call", c.w.Text("wp.numbers.heading"), paras)
+	c.picturePage("library:phone", c.t("wp.numbers.heading"), paras)
 }
 
-// phonesPage lists the numbers of the child's people, only of those who
-// agreed to share them (and nobody's with contacts=none).
-func (c *wpc) phonesPage() {
-	var paras []wpPara
+// phonesPages list the numbers of the child's people: only of those who
+// agreed to share them (and nobody's with contacts=none), six to a page,
+// each page with its heading.
+func (c *wpc) phonesPages() {
+	var lines []wpPara
 	for _, h := range c.helpers() {
-		if h.Phone != "" && !h.IsLeadWorker {
-			paras = append(paras, c.phoneLine(h.Short(), h.Phone))
+		switch {
+		case h.Phone == "":
+		case h.IsLeadWorker:
+			lines = append(lines, c.phoneLine(c.t("wp.numbers.worker", "name", childNameOf(h), "role", roleWords(h.Role)), h.Phone))
+		default:
+			lines = append(lines, c.phoneLine(childNameOf(h), h.Phone))
 		}
 	}
-	if lw := c.p.Case.LeadWorker; lw.Phone != "" {
-		paras = append(paras, c.phoneLine(c.w.Text("wp.phones.worker", "name", firstName(lw.Name), "role", roleWords(lw.Role)), lw.Phone))
+	for start := 0; start < len(lines); start += 6 {
+		c.picturePage("library:hug", c.t("wp.numbers.people"), lines[start:min(start+6, len(lines))])
 	}
-	if len(paras) == 0 {
-		return
-	}
-	c.picturePage("library:phone", c.w.Text("wp.phones.heading"), paras)
 }
 
 func (c *wpc) phoneLine(name, phone string) wpPara {
-	// A number never breaks across lines: its spaces do not wrap.
-	phone = strings.ReplaceAll(strings.TrimSpace(phone), " ", "\u00a0")
-	return wpPara{spans: append(plain(name+": ", andika("", wpSmaller+2), wpInk), plain(phone, andika("B", wpSmaller+2), wpInk)...), gap: 3}
+	return wpPara{spans: append(ctext(name+": ", andika("", wpSmaller+2), wpInk), ctext(phone, andika("B", wpSmaller+2), wpInk)...), gap: 3}
+}
+
+// endPage makes the plan the child's own: when it was made, when everyone
+// looks at it again, and room for the child's drawing or words.
+func (c *wpc) endPage() {
+	s := wpSpec
+	var items []layout.Item
+	y := s.Top + 2
+	for _, l := range layout.Wrap(c.m, ctext(c.t("wp.end.heading"), andika("B", wpHeading), wpAccent), s.ContentWidth()) {
+		items = append(items, centred(l, s.W, y)...)
+		y += l.H
+	}
+	y += 3
+	for _, line := range []string{
+		c.w.Text("wp.end.made", "date", c.p.Date().Long()),
+		c.w.Text("wp.end.review", "date", nextReview(c.in).Long()),
+	} {
+		for _, l := range layout.Wrap(c.m, ctext(line, andika("", wpSmaller+2), wpInk), s.ContentWidth()) {
+			items = append(items, centred(l, s.W, y)...)
+			y += l.H
+		}
+	}
+	y += 6
+	box := layout.Rect{X: s.Left, Y: y, W: s.ContentWidth(), H: s.H - s.Bottom - y, Stroke: &wpRing, LineWidth: 0.8, Radius: 6}
+	items = append(items, box)
+	for _, l := range layout.Wrap(c.m, ctext(c.t("wp.end.draw"), andika("", wpSmaller), wpSoft), s.ContentWidth()-16) {
+		items = append(items, centredAt(l, s.Left+8+l.W/2, y+5)...)
+		y += l.H
+	}
+	c.add(items, true)
 }
 
 // --- picture and words -----------------------------------------------------
@@ -455,8 +562,8 @@ type wpPara struct {
 	gap    float64 // space above, in mm
 }
 
-func bulleted(s string) wpPara {
-	return wpPara{spans: plain(s, andika("", wpBody), wpInk), bullet: true, gap: 2}
+func (c *wpc) bulleted(s string) wpPara {
+	return wpPara{spans: ctext(s, andika("", wpBody), wpInk), bullet: true, gap: 2}
 }
 
 // paras turns a page's text (simple Markdown: paragraphs, lists, bold)
@@ -476,7 +583,7 @@ func (c *wpc) paras(src string) []wpPara {
 			if r.Style&markdown.Bold != 0 {
 				style = "B"
 			}
-			p.spans = append(p.spans, layout.Span{Text: r.Text, Font: andika(style, wpBody), Color: wpInk})
+			p.spans = append(p.spans, layout.Span{Text: keepNumbers(r.Text), Font: andika(style, wpBody), Color: wpInk}) // r.Text is normalised
 		}
 		if len(p.spans) > 0 {
 			out = append(out, p)
@@ -559,7 +666,7 @@ func (c *wpc) picturePage(ref, heading string, ps []wpPara) {
 	}
 	var head []line
 	if heading != "" {
-		head = c.lay([]wpPara{{spans: plain(heading, andika("B", wpHeading), wpAccent)}}, textW)
+		head = c.lay([]wpPara{{spans: ctext(heading, andika("B", wpHeading), wpAccent)}}, textW)
 		head[len(head)-1].H += 5
 	}
 	body := c.lay(ps, textW)
@@ -607,11 +714,20 @@ func (c *wpc) framed(x, y, w, h float64, ref string) []layout.Item {
 	}
 }
 
-// portrait is a person's picture in a circle of diameter d: a photo or
-// drawing clipped to the circle, an illustration inside it, or their
-// initial when they have no picture.
-func (c *wpc) portrait(x, y, d float64, ref, name string) []layout.Item {
+// portrait is a person's picture in a circle of diameter d: a photo
+// clipped to the circle, an illustration inside it, or their initial when
+// they have no picture. Without crop, a photo or drawing is shown whole on
+// a rounded panel instead: a child's drawing on the cover must not lose
+// its edges.
+func (c *wpc) portrait(x, y, d float64, ref, name string, crop bool) []layout.Item {
 	r := d / 2
+	if !crop && ref != "" && !strings.HasPrefix(ref, "library:") {
+		c.refs = append(c.refs, ref)
+		return []layout.Item{
+			layout.Rect{X: x - 4, Y: y - 4, W: d + 8, H: d + 8, Fill: &wpFrame, Radius: 5},
+			layout.Picture{X: x, Y: y, W: d, H: d, Ref: ref},
+		}
+	}
 	items := []layout.Item{layout.Circle{X: x + r, Y: y + r, R: r, Fill: &wpFrame}}
 	switch {
 	case strings.HasPrefix(ref, "library:"):
@@ -673,6 +789,9 @@ func firstName(name string) string {
 func roleWords(role string) string {
 	if role == "" {
 		return "worker"
+	}
+	if strings.Contains(strings.ToLower(role), "social worker") {
+		return "social worker" // not "consultant social worker": a child's words
 	}
 	r := []rune(role)
 	// Lower-case the title unless it is an acronym ("SENCO").

@@ -20,7 +20,15 @@ func TestWordsAndPicturesForEveryExample(t *testing.T) {
 			text := pdftest.Text(t, pdf)
 			golden(t, name+"_words-and-pictures", text)
 			flat := pdftest.Normalize(text)
-			for _, must := range []string{"The people who help me", "Childline", "0800 1111", "999", "If I feel worried or scared"} {
+			people, worried := "The people who help me", "If I feel worried or scared"
+			if len(in.Plan.Children) > 1 {
+				people, worried = "The people who help us", "If we feel worried or scared"
+			}
+			must := []string{people, "Childline", "0800 1111", "999", worried}
+			if hasChildRules(in.Plan) {
+				must = append(must, "Everyone will look at it again by "+nextReview(in).Long())
+			}
+			for _, must := range must {
 				if !strings.Contains(flat, must) {
 					t.Errorf("no %q in the child's book", must)
 				}
@@ -31,8 +39,8 @@ func TestWordsAndPicturesForEveryExample(t *testing.T) {
 				}
 			}
 			for _, h := range helpers(in.Plan) {
-				if !strings.Contains(flat, h.Short()) {
-					t.Errorf("%s is not among the people who help me", h.Short())
+				if !strings.Contains(flat, childNameOf(h)) {
+					t.Errorf("%s is not among the people who help me", childNameOf(h))
 				}
 			}
 			if wp := in.Plan.WordsAndPictures; wp != nil {
@@ -68,13 +76,14 @@ func TestHelpers(t *testing.T) {
 		want    []string
 	}{
 		// Dad is in a rule, but he is a parent who does not share his
-		// number: he is not offered to the children as a helper.
-		{"hughes-review", []string{"leanne", "nana", "sian", "tomasz", "zoe", "ahmed"}},
+		// number: he is not offered to the children as a helper. The lead
+		// worker comes last.
+		{"hughes-review", []string{"leanne", "nana", "sian", "tomasz", "zoe", "ahmed", "priya"}},
 		// Mum is in no rule.
-		{"pritchard-in-care", []string{"gran", "dewi", "foster", "cousin"}},
-		{"adeyemi-early-help", []string{"funmi", "uncle", "pastor", "coach"}},
-		// No rules yet: the network.
-		{"novak-no-meeting", []string{"jirka"}},
+		{"pritchard-in-care", []string{"gran", "dewi", "foster", "cousin", "ffion"}},
+		{"adeyemi-early-help", []string{"funmi", "uncle", "pastor", "coach", "dan"}},
+		// No rules yet: the people, with the same exception.
+		{"novak-no-meeting", []string{"jirka", "sophie"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.example, func(t *testing.T) {
@@ -113,12 +122,12 @@ func TestWordsAndPicturesParts(t *testing.T) {
 		not     []string
 	}{
 		{"hughes-review", PartExplanation, []string{"Kayden and Mia's story", "Priya is a social worker"}, []string{"Safety Plan", "Childline"}},
-		{"hughes-review", PartSafetyPlan, []string{"Kayden and Mia's Safety Plan", "The people who help me", "Childline"}, []string{"Kayden and Mia's story", "Priya is a social worker"}},
+		{"hughes-review", PartSafetyPlan, []string{"Kayden and Mia's Safety Plan", "The people who help us", "Numbers we can always call", "Our plan", "Childline"}, []string{"Kayden and Mia's story", "Priya is a social worker"}},
 		{"hughes-review", PartBoth, []string{"Kayden and Mia's story", "Kayden and Mia's Safety Plan"}, nil},
 		// No picture safety plan written yet: part two is made from the rules.
 		{"adeyemi-early-help", PartSafetyPlan, []string{"Tobi's safety plan", "Uncle Tunde's for tea"}, []string{"Why Dan is working"}},
-		// No Words and Pictures at all: the safety plan alone.
-		{"novak-no-meeting", PartBoth, []string{"Ana's safety plan", "Děda Jirka"}, nil},
+		// No Words and Pictures and no rules yet: not called a safety plan.
+		{"novak-no-meeting", PartBoth, []string{"The people who help me", "Děda Jirka", "Sophie, my social worker: 0117 903 7700"}, []string{"safety plan", "My plan"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.example+"/"+string(tt.part), func(t *testing.T) {
@@ -253,6 +262,44 @@ func TestLongPage(t *testing.T) {
 	}
 	if text := pdftest.Text(t, pdf); strings.Count(pdftest.Normalize(text), "walk us to school") != 14 {
 		t.Error("some of the long page's words are missing")
+	}
+}
+
+func TestKeepNumbers(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"call Childline on 0800 1111", "call Childline on 0800\u00a01111"},
+		{"+420 601 000 000", "+420\u00a0601\u00a0000\u00a0000"},
+		{"Nana: 07700 900222", "Nana: 07700\u00a0900222"},
+		{"We have 2 cats", "We have 2 cats"},
+	}
+	for _, tt := range tests {
+		if got := keepNumbers(tt.in); got != tt.want {
+			t.Errorf("keepNumbers(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWordsAndPicturesAdvice(t *testing.T) {
+	tests := []struct {
+		example, code, path, says string
+	}{
+		{"novak-no-meeting", "words_pictures.not_ready", "words_and_pictures", "Write the explanation first"},
+		{"hughes-review", "words_pictures.dispute", "words_and_pictures.explanation.co_created_with", "Ryan Cole disagrees with a worry"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			for _, f := range loadExample(t, tt.example).Advice {
+				if f.Code == tt.code && f.Path == tt.path && strings.Contains(f.Message, tt.says) {
+					return
+				}
+			}
+			t.Errorf("no %s advice at %s saying %q", tt.code, tt.path, tt.says)
+		})
+	}
+	for _, name := range []string{"pritchard-in-care", "adeyemi-early-help"} {
+		if a := loadExample(t, name).Advice; len(a) != 0 {
+			t.Errorf("%s: unexpected advice %+v", name, a)
+		}
 	}
 }
 

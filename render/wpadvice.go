@@ -42,6 +42,29 @@ func wordsAndPicturesAdvice(p *plan.Plan) []compliance.Finding {
 			}
 		}
 	}
+	wp := p.WordsAndPictures
+	if wp == nil || wp.Explanation == nil {
+		if !hasChildRules(p) && (wp == nil || wp.SafetyPlan == nil || len(wp.SafetyPlan.Pages) == 0) {
+			note("words_pictures.not_ready", "words_and_pictures",
+				"There is no Words and Pictures explanation yet and no rule has words for the child, so the child's book has only the people who help and the numbers to call. Write the explanation first: it is shared with the child before the safety plan.")
+		}
+	} else {
+		// The children may repeat the explanation to someone who disagrees
+		// with a worry in it; they should not be handed one side as fact.
+		with := map[string]bool{}
+		for _, id := range wp.Explanation.CoCreatedWith {
+			with[id] = true
+		}
+		for i, w := range p.Assessment.Worries {
+			for _, id := range w.DisputedBy {
+				if who, ok := p.Lookup(id); ok && !with[id] && !who.IsChild {
+					note("words_pictures.dispute", "words_and_pictures.explanation.co_created_with",
+						"%s disagrees with a worry (assessment.worries[%d]) and the explanation was made without them. The children may repeat it to them: check it says who is worried rather than telling one side as fact, and decide whether to go through it with them first.",
+						who.Name, i)
+				}
+			}
+		}
+	}
 	for i, r := range p.Arrangements.Rules {
 		path := fmt.Sprintf("plan.rules[%d].child_words", i)
 		switch n := len(strings.Fields(r.ChildWords)); {

@@ -95,7 +95,7 @@ func (i Individual) Short() string {
 // then the children, then the people, in plan order.
 func (p *Plan) Individuals() []Individual {
 	lw := p.Case.LeadWorker
-	out := []Individual{{ID: lw.ID, Name: lw.Name, Relationship: "Lead worker", Role: lw.Role, Phone: lw.Phone, Email: lw.Email, ShareContact: true, IsLeadWorker: true}}
+	out := []Individual{{ID: lw.ID, Name: lw.Name, KnownAs: lw.KnownAs, Relationship: "Lead worker", Role: lw.Role, Phone: lw.Phone, Email: lw.Email, ShareContact: true, Picture: lw.Picture, IsLeadWorker: true}}
 	for _, c := range p.Children {
 		out = append(out, Individual{ID: c.ID, Name: c.Name, KnownAs: c.KnownAs, Relationship: "Child", Picture: c.Picture, IsChild: true})
 	}
@@ -132,6 +132,7 @@ func (p *Plan) Pictures() []string {
 			refs = append(refs, r)
 		}
 	}
+	add(p.Case.LeadWorker.Picture)
 	for _, c := range p.Children {
 		add(c.Picture)
 	}

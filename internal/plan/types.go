@@ -39,6 +39,10 @@ type Worker struct {
 	Role  string `json:"role" plan:"max=200"`
 	Phone string `json:"phone" plan:"max=40"`
 	Email string `json:"email" plan:"max=254"`
+	// KnownAs is what the children call the worker ("Dan"), and Picture
+	// how they are shown on the child's "people who help me" page.
+	KnownAs string `json:"known_as" plan:"max=100"`
+	Picture string `json:"picture" plan:"picture"`
 }
 
 // Manager is a named manager and their role; Practice Direction decisions
