@@ -159,6 +159,14 @@ func TestFamilyPictures(t *testing.T) {
 		t.Error("the photo's EXIF reached the worker's copy (its attachments)")
 	}
 
+	rounded := renderTwice(t, func() ([]byte, error) { return WordsAndPictures(in, testOpt, WordsOptions{Rounded: true}) })
+	if bytes.Equal(rounded, pdf) {
+		t.Error("photos=rounded made the same document as circles")
+	}
+	if os.Getenv("SAFETYPLAN_KEEP") != "" { // to look at the pages
+		os.WriteFile(filepath.Join(os.Getenv("SAFETYPLAN_KEEP"), "photos-circle.pdf"), pdf, 0o644)
+		os.WriteFile(filepath.Join(os.Getenv("SAFETYPLAN_KEEP"), "photos-rounded.pdf"), rounded, 0o644)
+	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "wp.pdf")
 	if err := os.WriteFile(path, pdf, 0o600); err != nil {

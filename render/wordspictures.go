@@ -59,6 +59,21 @@ type WordsOptions struct {
 	// NoContacts leaves every personal phone number out, for cases where
 	// a number in the child's hands is a danger (domestic abuse).
 	NoContacts bool
+	// Rounded shows photos of people as rounded squares instead of circles.
+	Rounded bool
+}
+
+// ParseShape reads the photo shape: "circle" (the default) or "rounded".
+// It returns true for rounded.
+func ParseShape(s string) (bool, error) {
+	switch s {
+	case "", "circle":
+		return false, nil
+	case "rounded":
+		return true, nil
+	}
+	return false, plan.Problems{{Path: "photos", Code: plan.CodeEnum,
+		Message: fmt.Sprintf("photos %q is not one of: circle, rounded", clip(s))}}
 }
 
 // WordsAndPictures renders the child's Words and Pictures document:
@@ -78,7 +93,10 @@ func composeWords(in *Input, opt Options, wo WordsOptions) (document, error) {
 	if wo.Part == "" {
 		wo.Part = PartBoth
 	}
-	c := &wpc{in: in, p: redact(in.Plan, Child, wo.NoContacts), w: opt.wording(), m: pdf.SharedMeasurer(), marking: opt.marking()}
+	c := &wpc{in: in, p: redact(in.Plan, Child, wo.NoContacts), w: opt.wording(), m: pdf.SharedMeasurer(), marking: opt.marking(), shape: layout.Round}
+	if wo.Rounded {
+		c.shape = layout.Rounded
+	}
 	wp := c.p.WordsAndPictures
 	var expl *plan.Story
 	if wp != nil {
@@ -149,6 +167,7 @@ type wpc struct {
 	pages   []layout.Page
 	numbers []bool   // whether each page shows its number
 	refs    []string // picture keys used, to prepare photos for
+	shape   layout.Shape
 }
 
 // t is the wording for key, in its ".many" form ("us", "we") when the
@@ -729,6 +748,11 @@ func (c *wpc) portrait(x, y, d float64, ref, name string, crop bool) []layout.It
 		}
 	}
 	items := []layout.Item{layout.Circle{X: x + r, Y: y + r, R: r, Fill: &wpFrame}}
+	ring := layout.Item(layout.Circle{X: x + r, Y: y + r, R: r, Stroke: &wpRing})
+	if c.shape == layout.Rounded {
+		items = []layout.Item{layout.Rect{X: x, Y: y, W: d, H: d, Fill: &wpFrame, Radius: d * 0.15}}
+		ring = layout.Rect{X: x, Y: y, W: d, H: d, Stroke: &wpRing, Radius: d * 0.15}
+	}
 	switch {
 	case strings.HasPrefix(ref, "library:"):
 		c.refs = append(c.refs, ref)
@@ -737,14 +761,14 @@ func (c *wpc) portrait(x, y, d float64, ref, name string, crop bool) []layout.It
 	case ref != "":
 		key := squarePrefix + ref
 		c.refs = append(c.refs, key)
-		items = append(items, layout.Picture{X: x, Y: y, W: d, H: d, Ref: key, Shape: layout.Round})
+		items = append(items, layout.Picture{X: x, Y: y, W: d, H: d, Ref: key, Shape: c.shape})
 	default:
 		initial := strings.ToUpper(string([]rune(strings.TrimSpace(name) + "?")[:1]))
 		f := andika("B", d*1.2)
 		w := c.m.Width(f, initial)
 		items = append(items, layout.Text{X: x + r - w/2, Y: y + r - f.LineHeight()/2, W: w, Font: f, Color: wpAccent, Text: initial})
 	}
-	return append(items, layout.Circle{X: x + r, Y: y + r, R: r, Stroke: &wpRing})
+	return append(items, ring)
 }
 
 // centred places a line centred across a page of width pageW.

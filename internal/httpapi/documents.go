@@ -73,7 +73,12 @@ func (s *Server) wordsAndPictures(c *gin.Context) {
 		abort(c, err)
 		return
 	}
-	wo, opt := render.WordsOptions{Part: part, NoContacts: none}, s.renderOptions()
+	rounded, err := render.ParseShape(c.Query("photos"))
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	wo, opt := render.WordsOptions{Part: part, NoContacts: none, Rounded: rounded}, s.renderOptions()
 	var b []byte
 	in, err := s.build(c, func(in *render.Input) (err error) {
 		b, err = render.WordsAndPictures(in, opt, wo)

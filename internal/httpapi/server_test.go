@@ -160,6 +160,7 @@ func TestBadRequests(t *testing.T) {
 		{"unknown meeting", "/v1/documents/meeting-outcome?meeting=fnm9", "application/json", hughes, 422, "meeting"},
 		{"Arabic text", "/v1/plans/validate", "application/json", bytes.Replace(hughes, []byte(`"Mum's sister"`), []byte(`"أخت الأم"`), 1), 422, "people[3].relationship"},
 		{"unknown part", "/v1/documents/words-and-pictures?part=all", "application/json", hughes, 422, "part"},
+		{"unknown photo shape", "/v1/documents/words-and-pictures?photos=star", "application/json", hughes, 422, "photos"},
 		{"unknown contacts", "/v1/documents/words-and-pictures?contacts=some", "application/json", hughes, 422, "contacts"},
 		{"no explanation", "/v1/documents/words-and-pictures?part=explanation", "application/json", example(t, "novak-no-meeting.json"), 422, "words_and_pictures.explanation"},
 		{"drawing is a PDF", "/v1/documents/words-and-pictures", renamedCT, renamedBody, 422, "children[0].picture"},
