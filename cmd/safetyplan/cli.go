@@ -11,14 +11,17 @@ import (
 const usage = `safetyplan: safety plans, Words and Pictures, and meeting outcome forms.
 
 Usage:
-  safetyplan serve    [--addr :8080] [--max-body BYTES] [--today YYYY-MM-DD]
+  safetyplan serve    [--addr :8080] [--max-body BYTES] [--today YYYY-MM-DD] [--workers N] [--queue N]
+                      [--render-timeout 20s] [--metrics-addr ADDR] [--tokens-file FILE]
+                      [--trusted-proxies CIDR,...] [--council NAME] [--marking TEXT] [--templates DIR]
   safetyplan validate PLAN.json [--today YYYY-MM-DD] [--uploads DIR] [--json]
   safetyplan render   PLAN.json -o DIR [--uploads DIR] [--today YYYY-MM-DD] [--templates DIR]
   safetyplan extract  SAFETY-PLAN.pdf -o DIR
   safetyplan illustrations -o SHEET.pdf
+  safetyplan token    (a new API token and the hash to configure)
   safetyplan help
 
-Environment: SAFETYPLAN_ADDR, SAFETYPLAN_MAX_BODY, SAFETYPLAN_TODAY (see README).
+Environment: SAFETYPLAN_ADDR, SAFETYPLAN_MAX_BODY, SAFETYPLAN_TODAY and the others in the README.
 `
 
 // Exit codes of the command line.
@@ -46,6 +49,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return extractCmd(args[1:], stdout, stderr)
 	case "illustrations":
 		return illustrationsCmd(args[1:], stdout, stderr)
+	case "token":
+		return tokenCmd(stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

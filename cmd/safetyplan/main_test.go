@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/familynetwork/safetyplan/internal/httpapi"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -237,5 +239,55 @@ func TestRenderNotesLongPage(t *testing.T) {
 	}
 	if !strings.Contains(errs, "note: words_and_pictures.explanation.pages[1].text: Words and Pictures explanation page 2: 82 words; aim for under 40") {
 		t.Errorf("no note about the long page: %q", errs)
+	}
+}
+
+func TestTokenCommand(t *testing.T) {
+	code, out, _ := run("token")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var token, hash string
+	for _, line := range strings.Split(out, "\n") {
+		if v, ok := strings.CutPrefix(line, "token (give it to the client, once): "); ok {
+			token = v
+		}
+		if v, ok := strings.CutPrefix(line, "hash (put it in the tokens file):   "); ok {
+			hash = v
+		}
+	}
+	if len(token) < 40 || httpapi.HashToken(token) != hash {
+		t.Errorf("token %q and hash %q do not match", token, hash)
+	}
+}
+
+// A deployment: the tokens file and the proxy address are read, and a
+// request without credentials is refused.
+func TestServeWithAuthentication(t *testing.T) {
+	token, hash := httpapi.NewToken()
+	hashes, _ := httpapi.ParseTokenHashes(hash)
+	var logs bytes.Buffer
+	p := NewProgram(ServeConfig{Addr: "127.0.0.1:0", DrainTimeout: 5 * time.Second, MetricsAddr: "127.0.0.1:0", Auth: httpapi.Auth{TokenHashes: hashes}}, &logs)
+	if err := p.Run(); err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	get := func(auth string) int {
+		req, _ := http.NewRequest("GET", "http://"+p.Addr()+"/v1/schema", nil)
+		if auth != "" {
+			req.Header.Set("Authorization", "Bearer "+auth)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	if got := get(""); got != http.StatusUnauthorized {
+		t.Errorf("no token: %d, want 401", got)
+	}
+	if got := get(token); got != http.StatusOK {
+		t.Errorf("the token: %d, want 200", got)
 	}
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/familynetwork/safetyplan/internal/httpapi"
 	"github.com/familynetwork/safetyplan/internal/plan"
+	"github.com/familynetwork/safetyplan/render"
+	"github.com/familynetwork/safetyplan/templates"
 )
 
 // ServeConfig is the configuration of the service, from flags and the
@@ -23,6 +25,15 @@ type ServeConfig struct {
 	MaxBody      int64
 	Today        plan.Date
 	DrainTimeout time.Duration
+	// Render is the council, marking and wording of documents.
+	Render render.Options
+	// Workers, Queue and RenderTimeout bound the rendering (see httpapi.Config).
+	Workers, Queue int
+	RenderTimeout  time.Duration
+	// MetricsAddr, when set, serves /metrics there instead of on Addr.
+	MetricsAddr string
+	// Auth is who may use the service.
+	Auth httpapi.Auth
 }
 
 // Program is the running service. Tests start it on port 127.0.0.1:0.
@@ -31,6 +42,7 @@ type Program struct {
 	log      *slog.Logger
 	api      *httpapi.Server
 	srv      *http.Server
+	metrics  *http.Server
 	listener net.Listener
 	done     chan error
 }
@@ -38,21 +50,33 @@ type Program struct {
 // NewProgram prepares the service; Run starts it.
 func NewProgram(cfg ServeConfig, logOut io.Writer) *Program {
 	log := slog.New(slog.NewJSONHandler(logOut, nil))
-	apiCfg := httpapi.Config{MaxBody: cfg.MaxBody, Log: log}
+	apiCfg := httpapi.Config{MaxBody: cfg.MaxBody, Log: log, Render: cfg.Render, Workers: cfg.Workers, Queue: cfg.Queue,
+		RenderTimeout: cfg.RenderTimeout, Auth: cfg.Auth, MetricsElsewhere: cfg.MetricsAddr != ""}
 	if !cfg.Today.IsZero() {
 		today := cfg.Today
 		apiCfg.Today = func() plan.Date { return today }
 	}
 	api := httpapi.New(apiCfg)
-	return &Program{cfg: cfg, log: log, api: api, done: make(chan error, 1),
-		srv: &http.Server{
-			Handler:           api.Handler(),
-			ReadHeaderTimeout: 10 * time.Second,
-			ReadTimeout:       2 * time.Minute,
-			WriteTimeout:      2 * time.Minute,
-			IdleTimeout:       2 * time.Minute,
-			ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-		}}
+	p := &Program{cfg: cfg, log: log, api: api, done: make(chan error, 1), srv: server(api.Handler(), log)}
+	if cfg.MetricsAddr != "" {
+		p.metrics = server(api.MetricsHandler(), log)
+	}
+	return p
+}
+
+// server is an http.Server with timeouts against slow clients: headers
+// within 10 s, the whole body within a minute, idle connections closed
+// after two.
+func server(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }
 
 // Run listens on the configured address and serves in the background.
@@ -62,6 +86,14 @@ func (p *Program) Run() error {
 		return fmt.Errorf("listen on %s: %w", p.cfg.Addr, err)
 	}
 	p.listener = ln
+	if p.metrics != nil {
+		mln, err := net.Listen("tcp", p.cfg.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("listen on %s for metrics: %w", p.cfg.MetricsAddr, err)
+		}
+		go func() { _ = p.metrics.Serve(mln) }()
+	}
 	go func() { p.done <- p.srv.Serve(ln) }()
 	p.api.SetReady(true)
 	p.log.Info("listening", "addr", ln.Addr().String())
@@ -78,6 +110,9 @@ func (p *Program) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), p.cfg.DrainTimeout)
 	defer cancel()
 	err := p.srv.Shutdown(ctx)
+	if p.metrics != nil {
+		_ = p.metrics.Close()
+	}
 	if serveErr := <-p.done; serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		return serveErr
 	}
@@ -90,18 +125,54 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	maxBody := fs.Int64("max-body", envInt("SAFETYPLAN_MAX_BODY", 25_000_000), "largest request body in bytes (env SAFETYPLAN_MAX_BODY)")
 	today := fs.String("today", "", "check deadlines as on this day, for demonstrations (env SAFETYPLAN_TODAY)")
 	drain := fs.Duration("drain-timeout", 30*time.Second, "how long shutdown waits for requests in flight")
+	tmpl := fs.String("templates", os.Getenv("SAFETYPLAN_TEMPLATES"), "folder of wording overrides (env SAFETYPLAN_TEMPLATES)")
+	council := fs.String("council", os.Getenv("SAFETYPLAN_COUNCIL"), "council name shown as the documents' author (env SAFETYPLAN_COUNCIL)")
+	marking := fs.String("marking", os.Getenv("SAFETYPLAN_MARKING"), "protective marking (env SAFETYPLAN_MARKING; default OFFICIAL-SENSITIVE)")
+	workers := fs.Int("workers", int(envInt("SAFETYPLAN_WORKERS", 0)), "plans checked and rendered at once (env SAFETYPLAN_WORKERS; default: the number of CPUs)")
+	queue := fs.Int("queue", int(envInt("SAFETYPLAN_QUEUE", 0)), "requests that may wait for a worker before 429 (env SAFETYPLAN_QUEUE; default 8 per worker)")
+	renderTimeout := fs.Duration("render-timeout", envDuration("SAFETYPLAN_RENDER_TIMEOUT", 20*time.Second), "deadline for one request's wait and work, then 503 (env SAFETYPLAN_RENDER_TIMEOUT)")
+	metricsAddr := fs.String("metrics-addr", os.Getenv("SAFETYPLAN_METRICS_ADDR"), "serve /metrics on this address instead of the main one (env SAFETYPLAN_METRICS_ADDR)")
+	tokensFile := fs.String("tokens-file", os.Getenv("SAFETYPLAN_TOKENS_FILE"), "file of accepted API token hashes, one per line (env SAFETYPLAN_TOKENS_FILE; or the hashes in SAFETYPLAN_TOKENS)")
+	proxies := fs.String("trusted-proxies", os.Getenv("SAFETYPLAN_TRUSTED_PROXIES"), "addresses of the authenticating proxy whose X-Forwarded-User is trusted (env SAFETYPLAN_TRUSTED_PROXIES)")
 	if _, err := parseInterspersed(fs, args); err != nil {
+		return exitInput
+	}
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "safetyplan serve:", err)
 		return exitInput
 	}
 	opt, err := renderOptions(*today)
 	if err != nil {
-		fmt.Fprintln(stderr, "safetyplan serve:", err)
-		return exitInput
+		return fail(err)
 	}
-	p := NewProgram(ServeConfig{Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain}, stdout)
+	opt.Council, opt.Marking = *council, *marking
+	if opt.Wording, err = templates.Load(*tmpl); err != nil {
+		return fail(err)
+	}
+	hashes := os.Getenv("SAFETYPLAN_TOKENS")
+	if *tokensFile != "" {
+		b, err := os.ReadFile(*tokensFile)
+		if err != nil {
+			return fail(err)
+		}
+		hashes += "\n" + string(b)
+	}
+	var auth httpapi.Auth
+	if auth.TokenHashes, err = httpapi.ParseTokenHashes(hashes); err != nil {
+		return fail(fmt.Errorf("tokens: %w", err))
+	}
+	if auth.Proxies, err = httpapi.ParseProxies(*proxies); err != nil {
+		return fail(fmt.Errorf("--trusted-proxies: %w", err))
+	}
+	p := NewProgram(ServeConfig{Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, Render: opt,
+		Workers: *workers, Queue: *queue, RenderTimeout: *renderTimeout, MetricsAddr: *metricsAddr, Auth: auth}, stdout)
 	if err := p.Run(); err != nil {
-		fmt.Fprintln(stderr, "safetyplan serve:", err)
-		return exitInput
+		return fail(err)
+	}
+	if auth.On() {
+		p.log.Info("authentication on", "tokens", len(auth.TokenHashes), "proxies", len(auth.Proxies))
+	} else {
+		p.log.Warn("authentication off: anyone who can reach this address can use it; set SAFETYPLAN_TOKENS_FILE or SAFETYPLAN_TRUSTED_PROXIES for a deployment")
 	}
 	select {
 	case <-ctx.Done():
@@ -116,6 +187,20 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	p.log.Info("stopped")
 	return exitOK
+}
+
+// tokenCmd makes a new API token and prints it with the hash to configure.
+func tokenCmd(stdout io.Writer) int {
+	token, hash := httpapi.NewToken()
+	fmt.Fprintf(stdout, "token (give it to the client, once): %s\nhash (put it in the tokens file):   %s\n", token, hash)
+	return exitOK
+}
+
+func envDuration(key string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(os.Getenv(key)); err == nil && d > 0 {
+		return d
+	}
+	return def
 }
 
 func envOr(key, def string) string {

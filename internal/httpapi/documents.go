@@ -30,10 +30,8 @@ func (s *Server) adultPlan(c *gin.Context) {
 	// The work runs on the pool: it must not touch c, which gin reuses
 	// once the handler returns (as it does when the deadline passes).
 	ao, opt := render.AdultOptions{Audience: aud, For: c.Query("for")}, s.renderOptions()
-	var b []byte
-	in, err := s.build(c, func(in *render.Input) (err error) {
-		b, err = render.AdultPlan(in, opt, ao)
-		return err
+	in, b, err := s.build(c, "adult-plan", func(in *render.Input) ([]byte, error) {
+		return render.AdultPlan(in, opt, ao)
 	})
 	if err != nil {
 		abort(c, err)
@@ -50,10 +48,8 @@ func (s *Server) adultPlan(c *gin.Context) {
 
 func (s *Server) outcomeForm(c *gin.Context) {
 	meeting, opt := c.Query("meeting"), s.renderOptions()
-	var b []byte
-	in, err := s.build(c, func(in *render.Input) (err error) {
-		b, err = render.OutcomeForm(in, opt, meeting)
-		return err
+	in, b, err := s.build(c, "meeting-outcome", func(in *render.Input) ([]byte, error) {
+		return render.OutcomeForm(in, opt, meeting)
 	})
 	if err != nil {
 		abort(c, err)
@@ -79,10 +75,8 @@ func (s *Server) wordsAndPictures(c *gin.Context) {
 		return
 	}
 	wo, opt := render.WordsOptions{Part: part, NoContacts: none, Rounded: rounded}, s.renderOptions()
-	var b []byte
-	in, err := s.build(c, func(in *render.Input) (err error) {
-		b, err = render.WordsAndPictures(in, opt, wo)
-		return err
+	in, b, err := s.build(c, "words-and-pictures", func(in *render.Input) ([]byte, error) {
+		return render.WordsAndPictures(in, opt, wo)
 	})
 	if err != nil {
 		abort(c, err)
@@ -102,14 +96,12 @@ func (s *Server) wordsAndPictures(c *gin.Context) {
 // manifest.json listing them.
 func (s *Server) documents(c *gin.Context) {
 	opt := s.renderOptions()
-	var b []byte
-	in, err := s.build(c, func(in *render.Input) error {
+	in, b, err := s.build(c, "all", func(in *render.Input) ([]byte, error) {
 		files, err := render.All(in, opt)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		b, err = render.Zip(in, files)
-		return err
+		return render.Zip(in, files)
 	})
 	if err != nil {
 		abort(c, err)

@@ -36,6 +36,11 @@ type Config struct {
 	// RenderTimeout bounds the wait and the work of one request; past it
 	// the answer is 503 (default 20 s).
 	RenderTimeout time.Duration
+	// Auth says who may use the service; the zero value lets everyone in.
+	Auth Auth
+	// MetricsElsewhere leaves /metrics off the main handler, for serving
+	// MetricsHandler on a separate, private listen address.
+	MetricsElsewhere bool
 }
 
 // Server is the HTTP service. Use Handler to serve it, SetReady and
@@ -43,6 +48,7 @@ type Config struct {
 type Server struct {
 	cfg      Config
 	pool     *pool
+	metrics  *metrics
 	engine   *gin.Engine
 	ready    atomic.Bool
 	draining atomic.Bool
@@ -64,10 +70,20 @@ func New(cfg Config) *Server {
 	}
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, engine: gin.New(), pool: newPool(cfg.Workers, cfg.Queue, cfg.RenderTimeout)}
+	s.metrics = newMetrics(s.pool)
 	s.engine.HandleMethodNotAllowed = true
-	s.engine.Use(requestID(), accessLog(cfg.Log), recoverPanic(cfg.Log), securityHeaders())
+	_ = s.engine.SetTrustedProxies(nil) // client addresses come from the connection, never a header
+	s.engine.Use(requestID(), accessLog(cfg.Log), s.metrics.middleware(), recoverPanic(cfg.Log), securityHeaders(), cfg.Auth.authenticate())
 	s.routes()
 	return s
+}
+
+// MetricsHandler serves the Prometheus metrics on its own, for a separate
+// listen address.
+func (s *Server) MetricsHandler() http.Handler {
+	e := gin.New()
+	e.GET("/metrics", s.metrics.handler)
+	return e
 }
 
 // Handler returns the http.Handler that serves every route.
@@ -89,6 +105,9 @@ func (s *Server) routes() {
 	})
 	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "alive"}) })
 	r.GET("/readyz", s.readyz)
+	if !s.cfg.MetricsElsewhere {
+		r.GET("/metrics", s.metrics.handler)
+	}
 	r.GET("/v1/schema", func(c *gin.Context) { c.Data(http.StatusOK, "application/schema+json", plan.Schema()) })
 	r.POST("/v1/plans/validate", s.validate)
 	r.POST("/v1/plans/extract", s.extract)
@@ -125,23 +144,26 @@ func (s *Server) renderOptions() render.Options {
 	return o
 }
 
-// build reads the plan in a request, then checks it and makes what make
-// makes from it on the render pool, within the render deadline. Reading the
-// body does not hold a worker: a slow client costs no CPU.
-func (s *Server) build(c *gin.Context, make func(in *render.Input) error) (*render.Input, error) {
+// build reads the plan in a request, then checks it and makes a document
+// from it with make, on the render pool within the render deadline. kind
+// names the document for metrics ("" for none). Reading the body does not
+// hold a worker: a slow client costs no CPU.
+func (s *Server) build(c *gin.Context, kind string, make func(in *render.Input) ([]byte, error)) (*render.Input, []byte, error) {
 	b, err := readBody(c, s.cfg.MaxBody)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	opt := s.renderOptions()
 	var in *render.Input
+	var doc []byte
+	start := time.Now()
 	err = s.pool.run(c.Request.Context(), func() error {
 		loaded, err := render.Load(b.plan, b.uploads, opt)
 		if err != nil {
 			return err
 		}
 		if make != nil {
-			if err := make(loaded); err != nil {
+			if doc, err = make(loaded); err != nil {
 				return err
 			}
 		}
@@ -149,9 +171,12 @@ func (s *Server) build(c *gin.Context, make func(in *render.Input) error) (*rend
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return in, nil
+	if kind != "" {
+		s.metrics.document(kind, time.Since(start), doc)
+	}
+	return in, doc, nil
 }
 
 // ValidateResponse is the answer to POST /v1/plans/validate for a plan that
@@ -168,7 +193,7 @@ type ValidateResponse struct {
 }
 
 func (s *Server) validate(c *gin.Context) {
-	in, err := s.build(c, nil)
+	in, _, err := s.build(c, "", nil)
 	if err != nil {
 		abort(c, err)
 		return

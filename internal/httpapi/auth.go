@@ -1,0 +1,145 @@
+package httpapi
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"net/netip"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+)
+
+// Auth says who may use the service. The zero value lets everyone in, for
+// use on a worker's own machine; a deployment sets one or both fields.
+type Auth struct {
+	// TokenHashes are the SHA-256 hashes of the bearer API tokens accepted
+	// (the tokens themselves are never stored). See NewToken.
+	TokenHashes [][sha256.Size]byte
+	// Proxies are the addresses of authenticating reverse proxies (such as
+	// oauth2-proxy) whose X-Forwarded-User and X-Forwarded-Email headers
+	// name the person in the browser. The headers are ignored from any
+	// other address.
+	Proxies []netip.Prefix
+}
+
+// On reports whether requests must be authenticated.
+func (a Auth) On() bool { return len(a.TokenHashes) > 0 || len(a.Proxies) > 0 }
+
+// NewToken makes a random API token (256 bits) and the hash to configure.
+func NewToken() (token, hash string) {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	token = "sp_" + hex.EncodeToString(b[:])
+	return token, HashToken(token)
+}
+
+// HashToken returns the hex SHA-256 of a token, as configured.
+func HashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// ParseTokenHashes reads token hashes: one per line or separated by commas,
+// each 64 hex digits, optionally followed by a space and a label; lines
+// starting with # are comments.
+func ParseTokenHashes(s string) ([][sha256.Size]byte, error) {
+	var out [][sha256.Size]byte
+	for _, line := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == ',' }) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		field, _, _ := strings.Cut(line, " ")
+		b, err := hex.DecodeString(field)
+		if err != nil || len(b) != sha256.Size {
+			return nil, fmt.Errorf("%q is not a token hash: give the 64 hex digits that safetyplan token printed, never the token itself", short(field))
+		}
+		out = append(out, [sha256.Size]byte(b))
+	}
+	return out, nil
+}
+
+// ParseProxies reads proxy addresses: IPs or CIDR prefixes separated by
+// commas.
+func ParseProxies(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(f); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an IP address or CIDR prefix", short(f))
+		}
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
+}
+
+// userKey holds who made the request: "token" or "proxy:NAME".
+const userKey = "user"
+
+var errUnauthenticated = errStatus(http.StatusUnauthorized, "unauthenticated", "Sign in first",
+	"this service needs an API token (Authorization: Bearer …) or a sign-in through the council's login page")
+
+// authenticate lets a request through when auth is off, when it carries an
+// accepted bearer token, or when it comes from a trusted proxy that names
+// the person. Liveness and readiness stay open for the orchestrator.
+func (a Auth) authenticate() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if !a.On() || c.Request.URL.Path == "/healthz" || c.Request.URL.Path == "/readyz" {
+			c.Next()
+			return
+		}
+		if user, ok := a.identify(c.Request); ok {
+			c.Set(userKey, user)
+			c.Next()
+			return
+		}
+		c.Header("WWW-Authenticate", `Bearer realm="safetyplan"`)
+		abort(c, errUnauthenticated)
+	}
+}
+
+// identify returns who made the request, if anyone it may trust.
+func (a Auth) identify(r *http.Request) (string, bool) {
+	if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && len(a.TokenHashes) > 0 {
+		sum := sha256.Sum256([]byte(strings.TrimSpace(tok)))
+		match := 0
+		for _, h := range a.TokenHashes { // every hash, no early exit: constant time
+			match |= subtle.ConstantTimeCompare(sum[:], h[:])
+		}
+		if match == 1 {
+			return "token", true
+		}
+	}
+	user := strings.TrimSpace(r.Header.Get("X-Forwarded-User"))
+	if user == "" {
+		user = strings.TrimSpace(r.Header.Get("X-Forwarded-Email"))
+	}
+	if user == "" || len(a.Proxies) == 0 {
+		return "", false
+	}
+	ap, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err != nil {
+		return "", false
+	}
+	from := ap.Addr().Unmap()
+	for _, p := range a.Proxies {
+		if p.Contains(from) {
+			return "proxy:" + user, true
+		}
+	}
+	return "", false
+}
