@@ -22,7 +22,7 @@ const MaxDepth = 32
 func Decode(data []byte) (*Plan, error) {
 	if !utf8.Valid(data) {
 		off := invalidUTF8Offset(data)
-		return nil, Problems{{Path: "", Code: CodeEncoding, Message: fmt.Sprintf("the plan is not valid UTF-8 text (first bad byte at offset %d): save the file as UTF-8", off)}}
+		return nil, Problems{{Path: pathAtOffset(data, off), Code: CodeEncoding, Message: fmt.Sprintf("this text is not valid UTF-8 (bad byte at offset %d of the plan): retype it, or save the file as UTF-8", off)}}
 	}
 	root, err := parseTree(data)
 	if err != nil {
@@ -35,6 +35,68 @@ func Decode(data []byte) (*Plan, error) {
 		return nil, ps
 	}
 	return &p, nil
+}
+
+// pathAtOffset returns the JSON path of the value at byte offset off, or
+// "" when it cannot tell. Invalid UTF-8 is first replaced byte for byte,
+// so offsets stay where they were.
+func pathAtOffset(data []byte, off int) string {
+	clean := bytes.Clone(data)
+	for i := 0; i < len(clean); {
+		r, n := utf8.DecodeRune(clean[i:])
+		if r == utf8.RuneError && n <= 1 {
+			clean[i], n = '?', 1
+		}
+		i += n
+	}
+	dec := json.NewDecoder(bytes.NewReader(clean))
+	found := ""
+	var walk func(path string, depth int) bool
+	walk = func(path string, depth int) bool {
+		if depth > MaxDepth {
+			return false
+		}
+		start := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '[':
+				for i := 0; dec.More(); i++ {
+					if !walk(index(path, i), depth+1) {
+						return false
+					}
+				}
+			case '{':
+				for dec.More() {
+					kstart := dec.InputOffset()
+					k, err := dec.Token()
+					if err != nil {
+						return false
+					}
+					key, _ := k.(string)
+					if int64(off) >= kstart && int64(off) < dec.InputOffset() {
+						found = join(path, key)
+						return false
+					}
+					if !walk(join(path, key), depth+1) {
+						return false
+					}
+				}
+			}
+			_, err := dec.Token()
+			return err == nil
+		}
+		if int64(off) >= start && int64(off) < dec.InputOffset() {
+			found = path
+			return false
+		}
+		return true
+	}
+	walk("", 0)
+	return found
 }
 
 func invalidUTF8Offset(b []byte) int {

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -195,5 +196,42 @@ func TestValidateOptionsHooks(t *testing.T) {
 	})
 	if len(ps) != 2 || ps[0].Path != "plan.rules[0].then" || ps[1].Path != "plan.rules[0].picture" {
 		t.Fatalf("hooks not applied where expected: %v", ps)
+	}
+}
+
+// Invalid UTF-8 is named by the field it is in, so a worker can find it.
+func TestInvalidUTF8NamesTheField(t *testing.T) {
+	tests := []struct {
+		name, json, path string
+	}{
+		{"in a value", `{"people": [{"id": "a", "name": "Le` + "\xff\xfe" + `anne"}]}`, "people[0].name"},
+		{"in a key", `{"case": {"refer` + "\xc3" + `ence": "x"}}`, "case.refer?ence"},
+		{"outside any string", "\xef{}", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode([]byte(tt.json))
+			ps, ok := err.(Problems)
+			if !ok || len(ps) != 1 || ps[0].Code != CodeEncoding || ps[0].Path != tt.path {
+				t.Errorf("got %v, want one encoding problem at %q", err, tt.path)
+			}
+		})
+	}
+}
+
+func TestTooManyProblemsAreCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range 5000 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `"k%d": 1`, i)
+	}
+	b.WriteString("}")
+	_, err := Decode([]byte(b.String()))
+	ps, _ := err.(Problems)
+	if len(ps) != MaxProblems+1 || ps[MaxProblems].Code != CodeMore || ps[0].Path != "k0" {
+		t.Errorf("got %d problems, the last %+v; want %d and a last one saying there are more", len(ps), ps[len(ps)-1], MaxProblems+1)
 	}
 }

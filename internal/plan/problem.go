@@ -60,8 +60,21 @@ func displayPath(p string) string {
 	return p
 }
 
+// MaxProblems is the most problems reported for one plan: past it, one
+// last problem says there are more. A plan pasted into the wrong place can
+// have thousands, and a list that long helps nobody.
+const MaxProblems = 100
+
+// CodeMore is the code of the last problem when there were too many.
+const CodeMore = "more_problems"
+
 func (ps *Problems) add(path, code, format string, args ...any) {
-	*ps = append(*ps, Problem{Path: path, Code: code, Message: fmt.Sprintf(format, args...)})
+	switch n := len(*ps); {
+	case n < MaxProblems:
+		*ps = append(*ps, Problem{Path: path, Code: code, Message: fmt.Sprintf(format, args...)})
+	case n == MaxProblems:
+		*ps = append(*ps, Problem{Path: "", Code: CodeMore, Message: fmt.Sprintf("there are more than %d problems: fix these first, then send the plan again", MaxProblems)})
+	}
 }
 
 func join(path, key string) string {
