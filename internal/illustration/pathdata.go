@@ -230,7 +230,7 @@ func parsePathData(b *pathBuilder, d string) error {
 			b.close()
 			// A number straight after Z is an error: Z takes none.
 			if sc.startsNumber() {
-				return fmt.Errorf("Z takes no numbers, found %q", clip(sc.s[sc.pos:]))
+				return fmt.Errorf("the close-path command (Z) takes no numbers, found %q", clip(sc.s[sc.pos:]))
 			}
 		}
 	}
