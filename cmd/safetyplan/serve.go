@@ -25,6 +25,9 @@ type ServeConfig struct {
 	MaxBody      int64
 	Today        plan.Date
 	DrainTimeout time.Duration
+	// DrainDelay is how long /readyz answers 503 before the listener
+	// closes, so a load balancer stops sending new requests first.
+	DrainDelay time.Duration
 	// Render is the council, marking and wording of documents.
 	Render render.Options
 	// Workers, Queue and RenderTimeout bound the rendering (see httpapi.Config).
@@ -103,10 +106,12 @@ func (p *Program) Run() error {
 // Addr is the address the service listens on, once Run has returned.
 func (p *Program) Addr() string { return p.listener.Addr().String() }
 
-// Close drains: /readyz turns 503, new connections are refused, requests
-// in flight finish (within DrainTimeout), then the server stops.
+// Close drains: /readyz turns 503, then after DrainDelay new connections
+// are refused, requests in flight finish (within DrainTimeout), and the
+// server stops.
 func (p *Program) Close() error {
 	p.api.SetDraining(true)
+	time.Sleep(p.cfg.DrainDelay)
 	ctx, cancel := context.WithTimeout(context.Background(), p.cfg.DrainTimeout)
 	defer cancel()
 	err := p.srv.Shutdown(ctx)
@@ -125,6 +130,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	maxBody := fs.Int64("max-body", envInt("SAFETYPLAN_MAX_BODY", 25_000_000), "largest request body in bytes (env SAFETYPLAN_MAX_BODY)")
 	today := fs.String("today", "", "check deadlines as on this day, for demonstrations (env SAFETYPLAN_TODAY)")
 	drain := fs.Duration("drain-timeout", 30*time.Second, "how long shutdown waits for requests in flight")
+	drainDelay := fs.Duration("drain-delay", envDuration("SAFETYPLAN_DRAIN_DELAY", time.Second), "how long /readyz says 503 before new connections are refused (env SAFETYPLAN_DRAIN_DELAY)")
 	tmpl := fs.String("templates", os.Getenv("SAFETYPLAN_TEMPLATES"), "folder of wording overrides (env SAFETYPLAN_TEMPLATES)")
 	council := fs.String("council", os.Getenv("SAFETYPLAN_COUNCIL"), "council name shown as the documents' author (env SAFETYPLAN_COUNCIL)")
 	marking := fs.String("marking", os.Getenv("SAFETYPLAN_MARKING"), "protective marking (env SAFETYPLAN_MARKING; default OFFICIAL-SENSITIVE)")
@@ -164,7 +170,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if auth.Proxies, err = httpapi.ParseProxies(*proxies); err != nil {
 		return fail(fmt.Errorf("--trusted-proxies: %w", err))
 	}
-	p := NewProgram(ServeConfig{Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, Render: opt,
+	p := NewProgram(ServeConfig{Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, DrainDelay: *drainDelay, Render: opt,
 		Workers: *workers, Queue: *queue, RenderTimeout: *renderTimeout, MetricsAddr: *metricsAddr, Auth: auth}, stdout)
 	if err := p.Run(); err != nil {
 		return fail(err)
@@ -197,7 +203,7 @@ func tokenCmd(stdout io.Writer) int {
 }
 
 func envDuration(key string, def time.Duration) time.Duration {
-	if d, err := time.ParseDuration(os.Getenv(key)); err == nil && d > 0 {
+	if d, err := time.ParseDuration(os.Getenv(key)); err == nil && d >= 0 {
 		return d
 	}
 	return def
