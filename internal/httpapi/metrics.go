@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"os"
+	"runtime"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -134,6 +137,36 @@ func (m *metrics) handler(c *gin.Context) {
 	fmt.Fprintln(&b, "# HELP safetyplan_picture_cache_bytes Bytes of prepared pictures held.")
 	fmt.Fprintln(&b, "# TYPE safetyplan_picture_cache_bytes gauge")
 	fmt.Fprintf(&b, "safetyplan_picture_cache_bytes %d\n", st.Bytes)
+	fmt.Fprintln(&b, "# HELP go_goroutines Goroutines that currently exist.")
+	fmt.Fprintln(&b, "# TYPE go_goroutines gauge")
+	fmt.Fprintf(&b, "go_goroutines %d\n", runtime.NumGoroutine())
+	if rss, ok := residentBytes(); ok {
+		fmt.Fprintln(&b, "# HELP process_resident_memory_bytes Resident memory size in bytes.")
+		fmt.Fprintln(&b, "# TYPE process_resident_memory_bytes gauge")
+		fmt.Fprintf(&b, "process_resident_memory_bytes %d\n", rss)
+	}
+	if fds, err := os.ReadDir("/proc/self/fd"); err == nil {
+		fmt.Fprintln(&b, "# HELP process_open_fds Open file descriptors.")
+		fmt.Fprintln(&b, "# TYPE process_open_fds gauge")
+		fmt.Fprintf(&b, "process_open_fds %d\n", len(fds))
+	}
 	c.Header("Cache-Control", "no-store")
 	c.Data(http.StatusOK, "text/plain; version=0.0.4; charset=utf-8", b.Bytes())
+}
+
+// residentBytes reads the process's resident set size (Linux only).
+func residentBytes() (int64, bool) {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0, false
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 2 {
+		return 0, false
+	}
+	pages, err := strconv.ParseInt(f[1], 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return pages * int64(os.Getpagesize()), true
 }

@@ -60,6 +60,9 @@ func TestMetrics(t *testing.T) {
 	if metric(text, `safetyplan_document_bytes_total{document="words-and-pictures"}`) < 10000 {
 		t.Error("no bytes counted for the child's book")
 	}
+	if metric(text, "go_goroutines") < 1 || metric(text, "process_resident_memory_bytes") < 1<<20 || metric(text, "process_open_fds") < 1 {
+		t.Error("no goroutine, memory or file descriptor figures")
+	}
 	if metric(text, "safetyplan_picture_cache_misses_total") < 0 {
 		t.Error("no picture cache metrics")
 	}

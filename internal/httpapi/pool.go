@@ -66,13 +66,9 @@ func (p *pool) run(ctx context.Context, work func() error) error {
 	}
 	done := make(chan error, 1)
 	go func() {
-		defer func() { <-p.slots }()
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Errorf("%w (panic while rendering)", errPanic)
-			}
-		}()
-		done <- work()
+		err := p.safely(work)
+		<-p.slots // free the worker before answering, so the next request finds it free
+		done <- err
 	}()
 	select {
 	case err := <-done:
@@ -80,6 +76,16 @@ func (p *pool) run(ctx context.Context, work func() error) error {
 	case <-ctx.Done():
 		return errTimeout
 	}
+}
+
+// safely runs work, turning a panic into an error.
+func (p *pool) safely(work func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w (panic while rendering)", errPanic)
+		}
+	}()
+	return work()
 }
 
 // depth is the number of requests working or waiting.
