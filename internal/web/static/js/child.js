@@ -1,0 +1,321 @@
+// "Show to the child": the Words and Pictures, full screen, one page at a
+// time, built from the plan itself. Big pictures and words in Andika;
+// next and back by arrow keys, taps and swipes; Escape leaves.
+//
+// Contact details follow the child's copy of the document: a phone number
+// is shown only for a person whose share_contact is true, and none at all
+// with "no phone numbers". A number of anyone else that is written into
+// the text is hidden too.
+
+import { h } from './util.js';
+
+const HIDDEN = '(number not shown)';
+
+function who(p) {
+  return p.known_as || p.name || '';
+}
+
+/** secrets are the phone numbers and emails the child's copy must not show. */
+export function secrets(plan, contacts) {
+  const out = [];
+  const add = (person, phone, email) => {
+    if (phone) out.push({ person, kind: 'phone', value: phone, digits: digits(phone) });
+    if (email) out.push({ person, kind: 'email', value: email });
+  };
+  for (const p of plan.people || []) {
+    if (contacts === 'none' || !p.share_contact) add(p, p.phone, p.email);
+  }
+  const lw = (plan.case && plan.case.lead_worker) || {};
+  if (contacts === 'none') add(lw, lw.phone, lw.email);
+  return out.filter((s) => s.kind === 'email' || s.digits.length >= 6);
+}
+
+function digits(s) {
+  let d = String(s).replace(/\D/g, '');
+  if (d.startsWith('44') && String(s).trim().startsWith('+')) d = '0' + d.slice(2);
+  return d;
+}
+
+/** redact hides, in text, every number and email in secrets. */
+export function redact(text, sec) {
+  if (!text) return text;
+  let t = text.replace(/\+?\d[\d\s().-]{4,}\d/g, (m) => (sec.some((s) => s.kind === 'phone' && digits(m) === s.digits) ? HIDDEN : m));
+  for (const s of sec) {
+    if (s.kind === 'email') t = t.replace(new RegExp(s.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), HIDDEN);
+  }
+  return t;
+}
+
+/** plain drops Markdown marks, which the child's pages do not need. */
+function plain(s) {
+  return String(s || '').replace(/\*\*|__|\*|_(?=\S)|(?<=\S)_|`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+}
+
+/** individuals are everyone a plan can name: the lead worker, the children, the people. */
+function individuals(plan) {
+  const lw = (plan.case && plan.case.lead_worker) || {};
+  return [
+    { ...lw, share_contact: true, isLead: true },
+    ...(plan.children || []).map((c) => ({ ...c, isChild: true })),
+    ...(plan.people || []),
+  ].filter((x) => x.id);
+}
+
+function lookup(plan, id) {
+  return individuals(plan).find((x) => x.id === id);
+}
+
+/**
+ * helpers are the people on the "people who help me" page, as the
+ * Words and Pictures document chooses them: the ones the worker listed, or
+ * else everyone with a part in a rule or contingency (a parent only if they
+ * agreed to share their contact details), or with no rules everyone but
+ * the parents.
+ */
+export function helpers(plan) {
+  const wp = plan.words_and_pictures || {};
+  const rules = (plan.plan && plan.plan.rules) || [];
+  let ids = [];
+  if ((wp.helpers || []).length) ids = wp.helpers;
+  else {
+    const named = new Set();
+    for (const r of rules) for (const id of [...(r.who || []), ...(r.backup || [])]) named.add(id);
+    for (const c of (plan.plan && plan.plan.contingencies) || []) for (const id of c.who || []) named.add(id);
+    for (const x of plan.people || []) {
+      if ((rules.length === 0 && x.role !== 'parent') || (named.has(x.id) && (x.role !== 'parent' || x.share_contact))) ids.push(x.id);
+    }
+  }
+  const seen = new Set();
+  return ids.map((id) => lookup(plan, id)).filter((x) => x && !seen.has(x.id) && seen.add(x.id));
+}
+
+function firstName(name) {
+  return String(name || '').trim().split(' ')[0];
+}
+
+function roleWords(role) {
+  if (!role) return 'worker';
+  return role.length > 1 && role[1] !== role[1].toUpperCase() ? role.toLowerCase() : role;
+}
+
+function joinWith(names, word) {
+  if (names.length <= 1) return names[0] || '';
+  return names.slice(0, -1).join(', ') + ` ${word} ` + names[names.length - 1];
+}
+
+function rulePicture(plan, rule) {
+  if (rule.picture) return rule.picture;
+  for (const id of rule.who || []) {
+    const x = lookup(plan, id);
+    if (x && x.picture) return x.picture;
+  }
+  return 'library:safe';
+}
+
+function childNames(plan) {
+  return joinWith((plan.children || []).map((c) => c.known_as || firstName(c.name)).filter(Boolean), 'and');
+}
+
+/**
+ * pages lists the child's pages, in the order of the Words and Pictures
+ * document. part is both, explanation or safety-plan; contacts is shared
+ * (numbers of people who agreed to share them) or none.
+ */
+export function pages(plan, { part = 'both', contacts = 'shared' } = {}) {
+  const sec = secrets(plan, contacts);
+  const r = (s) => redact(plain(s), sec);
+  const many = (plan.children || []).length > 1;
+  const wp = plan.words_and_pictures || {};
+  const kids = (plan.children || []).map((c) => ({ name: r(c.known_as || firstName(c.name)), picture: c.picture }));
+  const out = [];
+  if (part !== 'safety-plan' && wp.explanation) {
+    out.push({ kind: 'title', title: r(wp.explanation.title || `${childNames(plan)}'s story`), kids });
+    for (const p of wp.explanation.pages || []) out.push({ kind: 'page', text: r(p.text), picture: p.picture });
+  }
+  if (part !== 'explanation') {
+    const sp = wp.safety_plan || {};
+    out.push({ kind: 'title', title: r(sp.title || `${childNames(plan)}'s safety plan`), kids });
+    const hs = helpers(plan);
+    const phoneOf = (x) => (contacts !== 'none' && x.share_contact && x.phone ? x.phone : '');
+    if (hs.length) {
+      out.push({ kind: 'people', title: many ? 'The people who help us' : 'The people who help me',
+        people: hs.map((x) => ({ name: r(x.known_as || x.name), picture: x.picture })) });
+    }
+    for (const p of sp.pages || []) out.push({ kind: 'page', text: r(p.text), picture: p.picture });
+    for (const rule of (plan.plan && plan.plan.rules) || []) {
+      if (!(rule.child_words || '').trim()) continue;
+      out.push({ kind: 'page', text: r(rule.child_words), picture: rulePicture(plan, rule) });
+    }
+    const lw = (plan.case && plan.case.lead_worker) || {};
+    const lines = [];
+    const names = hs.map((x) => r(x.known_as || x.name)).filter(Boolean);
+    if (names.length) lines.push(`tell ${joinWith(names, 'or')}`);
+    if (lw.name) lines.push(`talk to ${r(firstName(lw.name))}, ${many ? 'our' : 'my'} ${roleWords(lw.role)}`);
+    lines.push('call Childline on 0800 1111');
+    out.push({ kind: 'worried', title: many ? 'If we feel worried or scared, we can\u2026' : 'If I feel worried or scared, I can\u2026',
+      lines, after: 'Telling someone is always the right thing to do.', picture: 'library:talk' });
+    out.push({ kind: 'numbers', title: many ? 'Numbers we can always call' : 'Numbers I can always call', picture: 'library:phone-call' });
+    const phones = hs.filter((x) => !x.isLead && phoneOf(x)).map((x) => ({ name: r(x.known_as || x.name), phone: phoneOf(x) }));
+    if (lw.phone && contacts !== 'none') phones.push({ name: `${r(firstName(lw.name))}, ${many ? 'our' : 'my'} ${roleWords(lw.role)}`, phone: lw.phone });
+    if (phones.length) out.push({ kind: 'phones', title: many ? 'People we can phone' : 'People I can phone', phones, picture: 'library:phone' });
+  }
+  return out;
+}
+
+/** leaks lists the places where a hidden number or email is written in text a child sees. */
+export function leaks(plan) {
+  const sec = secrets(plan, 'shared');
+  const found = [];
+  const check = (text, where) => {
+    if (text && redact(text, sec) !== text) {
+      const s = sec.find((x) => redact(text, [x]) !== text);
+      found.push({ where, who: s && s.person ? s.person.name || s.person.known_as : '' });
+    }
+  };
+  const wp = plan.words_and_pictures || {};
+  (wp.explanation && wp.explanation.pages || []).forEach((p, i) => check(p.text, `page ${i + 1} of the explanation`));
+  (wp.safety_plan && wp.safety_plan.pages || []).forEach((p, i) => check(p.text, `page ${i + 1} of the safety plan`));
+  ((plan.plan && plan.plan.rules) || []).forEach((x, i) => check(x.child_words, `rule ${i + 1}, in the child's words`));
+  return found;
+}
+
+/** createChildView wires the full-screen view in index.html. */
+export function createChildView(app) {
+  const root = document.getElementById('child');
+  const pageEl = document.getElementById('child-page');
+  const count = document.getElementById('child-count');
+  const back = document.getElementById('child-back');
+  const next = document.getElementById('child-next');
+  let list = [];
+  let at = 0;
+  let opener = null;
+  let swipe = null;
+  let swiped = false;
+
+  function img(ref, alt, cls) {
+    const url = app.pictureURL(ref, 512);
+    return url ? h('img', { class: cls, src: url, alt }) : null;
+  }
+
+  function render() {
+    const p = list[at];
+    let content;
+    switch (p.kind) {
+      case 'title':
+        content = [h('h1', { class: 'child__title', text: p.title }),
+          h('ul', { class: 'child__people child__people--kids' }, p.kids.map((k) => h('li', { class: 'child__person' },
+            img(k.picture, '', 'child__person-picture') || h('span', { class: 'child__person-none' }),
+            h('span', { class: 'child__person-name', text: k.name }))))];
+        break;
+      case 'people':
+        content = [h('h1', { class: 'child__heading', text: p.title }),
+          h('ul', { class: 'child__people' }, p.people.map((x) => h('li', { class: 'child__person' },
+            img(x.picture, '', 'child__person-picture') || h('span', { class: 'child__person-none' }),
+            h('span', { class: 'child__person-name', text: x.name }))))];
+        break;
+      case 'worried':
+        content = [img(p.picture, '', 'child__picture child__picture--small'), h('h1', { class: 'child__heading', text: p.title }),
+          h('ul', { class: 'child__lines' }, p.lines.map((l) => h('li', { class: 'child__text', text: l }))),
+          h('p', { class: 'child__text child__text--strong', text: p.after })];
+        break;
+      case 'numbers':
+        content = [img(p.picture, '', 'child__picture child__picture--small'), h('h1', { class: 'child__heading', text: p.title }),
+          h('p', { class: 'child__text' }, 'Childline ', h('strong', { class: 'child__number', text: '0800 1111' })),
+          h('p', { class: 'child__text child__text--small', text: 'Free, day or night. You can talk about anything.' }),
+          h('p', { class: 'child__text' }, 'Emergency ', h('strong', { class: 'child__number', text: '999' })),
+          h('p', { class: 'child__text child__text--small', text: 'If someone is hurt or in danger right now.' })];
+        break;
+      case 'phones':
+        content = [img(p.picture, '', 'child__picture child__picture--small'), h('h1', { class: 'child__heading', text: p.title }),
+          h('ul', { class: 'child__lines' }, p.phones.map((x) => h('li', { class: 'child__text' }, `${x.name}: `, h('strong', { class: 'child__phone', text: x.phone }))))];
+        break;
+      default:
+        content = [img(p.picture, '', 'child__picture'), h('p', { class: 'child__text', text: p.text })];
+    }
+    const box = h('div', { class: `child__content child__content--${p.kind}` }, ...content);
+    pageEl.replaceChildren(box);
+    fit(box);
+    pageEl.dataset.page = String(at + 1);
+    count.textContent = `${at + 1} of ${list.length}`;
+    back.hidden = at === 0;
+    next.hidden = at === list.length - 1;
+  }
+
+  // fit makes a page that is too tall for the screen a step smaller at a
+  // time (pictures first, then words), so that nothing is cut off.
+  function fit(box) {
+    const over = () => pageEl.scrollHeight > pageEl.clientHeight + 1;
+    for (let n = 1; n <= 4 && over(); n++) {
+      box.classList.remove(`child__content--fit${n - 1}`);
+      box.classList.add(`child__content--fit${n}`);
+    }
+    for (const im of box.querySelectorAll('img')) {
+      if (!im.complete) im.addEventListener('load', () => { if (box.isConnected && over()) fit(box); }, { once: true });
+    }
+  }
+
+  function go(d) {
+    const n = Math.max(0, Math.min(list.length - 1, at + d));
+    if (n !== at) {
+      at = n;
+      render();
+    }
+  }
+
+  function onKey(e) {
+    if (root.hidden) return;
+    if (e.key === 'ArrowRight' || e.key === 'PageDown' || (e.key === ' ' && e.target === pageEl)) { e.preventDefault(); go(1); }
+    else if (e.key === 'ArrowLeft' || e.key === 'PageUp') { e.preventDefault(); go(-1); }
+    else if (e.key === 'Home') { e.preventDefault(); at = 0; render(); }
+    else if (e.key === 'End') { e.preventDefault(); at = list.length - 1; render(); }
+    else if (e.key === 'Escape') { e.preventDefault(); close(); }
+  }
+
+  function close() {
+    if (root.hidden) return;
+    root.hidden = true;
+    pageEl.replaceChildren();
+    for (const el of document.body.children) if (el !== root) el.inert = false;
+    document.body.classList.remove('child-open');
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    if (opener && opener.isConnected) opener.focus();
+  }
+
+  document.addEventListener('keydown', onKey);
+  document.addEventListener('fullscreenchange', () => { if (!document.fullscreenElement && !root.hidden) close(); });
+  back.addEventListener('click', (e) => { e.stopPropagation(); go(-1); });
+  next.addEventListener('click', (e) => { e.stopPropagation(); go(1); });
+  document.getElementById('child-close').addEventListener('click', (e) => { e.stopPropagation(); close(); });
+  pageEl.addEventListener('pointerdown', (e) => { swipe = { x: e.clientX, y: e.clientY }; swiped = false; });
+  pageEl.addEventListener('pointerup', (e) => {
+    if (!swipe) return;
+    const dx = e.clientX - swipe.x;
+    const dy = e.clientY - swipe.y;
+    swipe = null;
+    if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(dy)) {
+      swiped = true;
+      go(dx < 0 ? 1 : -1);
+    }
+  });
+  // A tap on the right of the page goes on; on the left, back.
+  pageEl.addEventListener('click', (e) => {
+    if (swiped) { swiped = false; return; }
+    const r = pageEl.getBoundingClientRect();
+    go(e.clientX - r.left > r.width * 0.4 ? 1 : -1);
+  });
+
+  return {
+    open(options) {
+      list = pages(app.plan, options);
+      at = 0;
+      opener = document.activeElement;
+      for (const el of document.body.children) if (el !== root) el.inert = true;
+      document.body.classList.add('child-open');
+      root.hidden = false;
+      render();
+      pageEl.focus();
+      if (root.requestFullscreen && !options.noFullscreen) root.requestFullscreen().catch(() => {});
+    },
+    close,
+  };
+}
