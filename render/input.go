@@ -56,6 +56,7 @@ func Load(data []byte, uploads map[string][]byte, opt Options) (*Input, error) {
 	used := map[string]bool{}
 	uses := map[string]string{} // picture reference -> first path using it
 	var refs []string
+	var texts [][2]string // path, text: for the advice on numbers in free text
 	ps := p.Validate(plan.ValidateOptions{
 		Picture: func(path, ref string) string {
 			if _, seen := uses[ref]; !seen {
@@ -64,7 +65,10 @@ func Load(data []byte, uploads map[string][]byte, opt Options) (*Input, error) {
 			}
 			return checkPicture(ref, uploads, used)
 		},
-		Text: checkText,
+		Text: func(path, text string) string {
+			texts = append(texts, [2]string{path, text})
+			return checkText(path, text)
+		},
 	})
 	ps = append(ps, unusedUploads(uploads, used)...)
 	if len(ps) > 0 {
@@ -74,7 +78,7 @@ func Load(data []byte, uploads map[string][]byte, opt Options) (*Input, error) {
 	if ps := in.checkPhotos(refs, uses); len(ps) > 0 {
 		return nil, ps
 	}
-	in.Advice = wordsAndPicturesAdvice(p)
+	in.Advice = append(wordsAndPicturesAdvice(p), numbersInText(p, texts)...)
 	return in, nil
 }
 

@@ -39,8 +39,15 @@ const gpsMarker = "GPS 51.4545N 2.5879W"
 // its left half is red and its right half blue; upright, red is on top.
 func phonePhoto(t *testing.T) []byte {
 	t.Helper()
+	return phonePhotoVariant(t, 0)
+}
+
+// phonePhotoVariant is phonePhoto in a shade of its own for each i, so
+// that no two are the same file.
+func phonePhotoVariant(t testing.TB, i int) []byte {
+	t.Helper()
 	m := image.NewYCbCr(image.Rect(0, 0, 4000, 3000), image.YCbCrSubsampleRatio420)
-	ry, rcb, rcr := color.RGBToYCbCr(220, 30, 30)
+	ry, rcb, rcr := color.RGBToYCbCr(220-uint8(i*7), 30, 30)
 	by, bcb, bcr := color.RGBToYCbCr(30, 30, 220)
 	for y := 0; y < 3000; y++ {
 		for x := 0; x < 4000; x++ {

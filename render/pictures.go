@@ -57,9 +57,20 @@ func (in *Input) image(key string) (*imaging.Image, error) {
 // of pixels.
 func (in *Input) imageNarrower(key string, narrower int) (*imaging.Image, error) {
 	ref, opt := prepareOptions(key)
-	src, err := in.source(ref)
-	if err != nil {
-		return nil, err
+	var src []byte
+	if ref != key {
+		// A square is cut from the prepared picture, not the original:
+		// decoding a 12-megapixel photo once is enough.
+		full, err := in.image(ref)
+		if err != nil {
+			return nil, err
+		}
+		src = full.Data
+	} else {
+		var err error
+		if src, err = in.source(ref); err != nil {
+			return nil, err
+		}
 	}
 	if narrower > 0 {
 		img, err := pictureCache.Prepare(src, opt)

@@ -94,3 +94,55 @@ func TestYourPartInThePlan(t *testing.T) {
 		}
 	}
 }
+
+// A non-sharing person's number written into free text is hidden from the
+// network's and the child's copies, and the worker is told.
+func TestNumbersInFreeTextAreHidden(t *testing.T) {
+	data := editExample(t, "hughes-review", func(m map[string]any) {
+		rules := m["plan"].(map[string]any)["rules"].([]any)
+		rules[2].(map[string]any)["then"] = "If Dad is late, Nana rings him on 07700-900-999 and waits."
+		rules[2].(map[string]any)["child_words"] = "If Dad is late, Nana rings him on 07700 900999."
+	})
+	in, err := Load(data, nil, testOpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var advised []string
+	for _, a := range in.Advice {
+		if a.Code == "privacy.unshared_number" {
+			advised = append(advised, a.Path)
+		}
+	}
+	if strings.Join(advised, " ") != "plan.rules[2].then plan.rules[2].child_words" {
+		t.Errorf("advice at %v, want both fields", advised)
+	}
+	copies := map[string]func() ([]byte, error){
+		"network": func() ([]byte, error) { return AdultPlan(in, testOpt, AdultOptions{Audience: Network}) },
+		"nana":    func() ([]byte, error) { return AdultPlan(in, testOpt, AdultOptions{For: "nana"}) },
+		"child":   func() ([]byte, error) { return WordsAndPictures(in, testOpt, WordsOptions{}) },
+		"worker":  func() ([]byte, error) { return AdultPlan(in, testOpt, AdultOptions{Audience: Worker}) },
+	}
+	for name, make := range copies {
+		pdf, err := make()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := pdftest.Normalize(pdftest.Text(t, pdf))
+		hidden := !strings.Contains(digits(text), "900999")
+		if name == "worker" {
+			if hidden {
+				t.Error("the worker's copy lost the number")
+			}
+			continue
+		}
+		if !hidden {
+			t.Errorf("Dad's number is in the %s copy", name)
+		}
+		if !strings.Contains(text, "(number not shared)") {
+			t.Errorf("the %s copy does not say the number is not shared", name)
+		}
+	}
+	if in.Plan.Arrangements.Rules[2].Then != "If Dad is late, Nana rings him on 07700-900-999 and waits." {
+		t.Error("redacting changed the plan itself")
+	}
+}

@@ -23,6 +23,17 @@ var testOpt = Options{Today: plan.MustDate("2026-11-22")}
 
 func loadExample(t testing.TB, name string) *Input {
 	t.Helper()
+	data, uploads := exampleBytes(t, name)
+	in, err := Load(data, uploads, testOpt)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return in
+}
+
+// exampleBytes reads an example plan and the uploads it names.
+func exampleBytes(t testing.TB, name string) ([]byte, map[string][]byte) {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join(examplesDir, name+".json"))
 	if err != nil {
 		t.Fatal(err)
@@ -35,11 +46,7 @@ func loadExample(t testing.TB, name string) *Input {
 		}
 		uploads[n] = b
 	}
-	in, err := Load(data, uploads, testOpt)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return in
+	return data, uploads
 }
 
 // golden compares got with testdata/golden/NAME.txt; with -update it

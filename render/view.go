@@ -34,13 +34,17 @@ func ParseAudience(s string) (Audience, error) {
 // for the audience, in which nobody's phone or email appears unless they
 // agreed to share it (or, with noContacts, nobody's at all). Documents for
 // the network and children are composed from this copy only.
+//
+// A number written into free text ("ring Dad on 07700 900999") is hidden
+// the same way, replaced with "(number not shared)".
 func redact(p *plan.Plan, a Audience, noContacts bool) *plan.Plan {
 	if a == Worker && !noContacts {
 		return p
 	}
-	q := *p
-	q.People = make([]plan.Person, len(p.People))
-	for i, x := range p.People {
+	q := *maskNumbers(p, hiddenPhones(p, noContacts))
+	people := q.People
+	q.People = make([]plan.Person, len(people))
+	for i, x := range people {
 		if noContacts || !x.ShareContact {
 			x.Phone, x.Email = "", ""
 		}

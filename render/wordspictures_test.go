@@ -304,7 +304,7 @@ func TestWordsAndPicturesAdvice(t *testing.T) {
 }
 
 // editExample returns an example plan's JSON after edit.
-func editExample(t *testing.T, name string, edit func(map[string]any)) []byte {
+func editExample(t testing.TB, name string, edit func(map[string]any)) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(examplesDir, name+".json"))
 	if err != nil {
