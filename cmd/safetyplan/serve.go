@@ -37,6 +37,8 @@ type ServeConfig struct {
 	MetricsAddr string
 	// Auth is who may use the service.
 	Auth httpapi.Auth
+	// CORSOrigins may call the API from their pages.
+	CORSOrigins []string
 }
 
 // Program is the running service. Tests start it on port 127.0.0.1:0.
@@ -54,7 +56,7 @@ type Program struct {
 func NewProgram(cfg ServeConfig, logOut io.Writer) *Program {
 	log := slog.New(slog.NewJSONHandler(logOut, nil))
 	apiCfg := httpapi.Config{MaxBody: cfg.MaxBody, Log: log, Render: cfg.Render, Workers: cfg.Workers, Queue: cfg.Queue,
-		RenderTimeout: cfg.RenderTimeout, Auth: cfg.Auth, MetricsElsewhere: cfg.MetricsAddr != ""}
+		RenderTimeout: cfg.RenderTimeout, Auth: cfg.Auth, MetricsElsewhere: cfg.MetricsAddr != "", CORSOrigins: cfg.CORSOrigins}
 	if !cfg.Today.IsZero() {
 		today := cfg.Today
 		apiCfg.Today = func() plan.Date { return today }
@@ -139,6 +141,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	renderTimeout := fs.Duration("render-timeout", envDuration("SAFETYPLAN_RENDER_TIMEOUT", 20*time.Second), "deadline for one request's wait and work, then 503 (env SAFETYPLAN_RENDER_TIMEOUT)")
 	metricsAddr := fs.String("metrics-addr", os.Getenv("SAFETYPLAN_METRICS_ADDR"), "serve /metrics on this address instead of the main one (env SAFETYPLAN_METRICS_ADDR)")
 	tokensFile := fs.String("tokens-file", os.Getenv("SAFETYPLAN_TOKENS_FILE"), "file of accepted API token hashes, one per line (env SAFETYPLAN_TOKENS_FILE; or the hashes in SAFETYPLAN_TOKENS)")
+	corsOrigins := fs.String("cors-origins", os.Getenv("SAFETYPLAN_CORS_ORIGINS"), "other origins whose pages may call the API, comma-separated (env SAFETYPLAN_CORS_ORIGINS; default none)")
 	proxies := fs.String("trusted-proxies", os.Getenv("SAFETYPLAN_TRUSTED_PROXIES"), "addresses of the authenticating proxy whose X-Forwarded-User is trusted (env SAFETYPLAN_TRUSTED_PROXIES)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return exitInput
@@ -170,7 +173,11 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if auth.Proxies, err = httpapi.ParseProxies(*proxies); err != nil {
 		return fail(fmt.Errorf("--trusted-proxies: %w", err))
 	}
-	p := NewProgram(ServeConfig{Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, DrainDelay: *drainDelay, Render: opt,
+	origins, err := httpapi.ParseOrigins(*corsOrigins)
+	if err != nil {
+		return fail(fmt.Errorf("--cors-origins: %w", err))
+	}
+	p := NewProgram(ServeConfig{CORSOrigins: origins, Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, DrainDelay: *drainDelay, Render: opt,
 		Workers: *workers, Queue: *queue, RenderTimeout: *renderTimeout, MetricsAddr: *metricsAddr, Auth: auth}, stdout)
 	if err := p.Run(); err != nil {
 		return fail(err)

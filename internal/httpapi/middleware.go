@@ -3,10 +3,12 @@ package httpapi
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"regexp"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -79,18 +81,61 @@ var errPanic = errStatus(http.StatusInternalServerError, "internal", "Something 
 const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; frame-src blob:; object-src 'none'; " +
 	"base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
-// securityHeaders are set on every response, and state-changing requests
-// from other sites are refused (see rejectCrossSite).
+// securityHeaders are set on every response.
 func securityHeaders() gin.HandlerFunc {
-	crossSite := rejectCrossSite()
 	return func(c *gin.Context) {
 		h := c.Writer.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("X-Frame-Options", "DENY")
-		crossSite(c)
+		c.Next()
 	}
+}
+
+// cors is closed unless origins are configured: then a page served from
+// one of them may call the API (a council's own case-record front end, say).
+// Those origins are also trusted by the cross-site check.
+func cors(origins []string) gin.HandlerFunc {
+	allowed := map[string]bool{}
+	for _, o := range origins {
+		allowed[strings.TrimRight(o, "/")] = true
+	}
+	return func(c *gin.Context) {
+		origin := c.GetHeader("Origin")
+		if origin == "" || !allowed[origin] {
+			c.Next()
+			return
+		}
+		h := c.Writer.Header()
+		h.Set("Access-Control-Allow-Origin", origin)
+		h.Add("Vary", "Origin")
+		if c.Request.Method == http.MethodOptions && c.GetHeader("Access-Control-Request-Method") != "" {
+			h.Set("Access-Control-Allow-Methods", "GET, POST")
+			h.Set("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Request-Id")
+			h.Set("Access-Control-Max-Age", "600")
+			c.AbortWithStatus(http.StatusNoContent)
+			return
+		}
+		c.Next()
+	}
+}
+
+// ParseOrigins reads CORS origins, separated by commas: each a scheme and
+// host with an optional port ("https://cases.example.gov.uk").
+func ParseOrigins(s string) ([]string, error) {
+	var out []string
+	for _, o := range strings.Split(s, ",") {
+		o = strings.TrimRight(strings.TrimSpace(o), "/")
+		if o == "" {
+			continue
+		}
+		if err := http.NewCrossOriginProtection().AddTrustedOrigin(o); err != nil {
+			return nil, fmt.Errorf("%q is not an origin such as https://cases.example.gov.uk", short(o))
+		}
+		out = append(out, o)
+	}
+	return out, nil
 }
 
 // rejectCrossSite refuses POSTs (and every other unsafe method) that a
@@ -99,8 +144,13 @@ func securityHeaders() gin.HandlerFunc {
 // the browser sends it; otherwise an Origin header must match the Host.
 // Requests with neither header (curl, scripts, the command line) are not
 // from a browser page and pass.
-func rejectCrossSite() gin.HandlerFunc {
+func rejectCrossSite(trusted []string) gin.HandlerFunc {
 	cop := http.NewCrossOriginProtection()
+	for _, o := range trusted {
+		if err := cop.AddTrustedOrigin(strings.TrimRight(o, "/")); err != nil {
+			panic(fmt.Sprintf("httpapi: CORS origin %q: %v", o, err)) // checked by ParseOrigins
+		}
+	}
 	return func(c *gin.Context) {
 		if err := cop.Check(c.Request); err != nil {
 			abort(c, errCrossSite)

@@ -38,6 +38,9 @@ type Config struct {
 	RenderTimeout time.Duration
 	// Auth says who may use the service; the zero value lets everyone in.
 	Auth Auth
+	// CORSOrigins are the other origins whose pages may call the API
+	// (see ParseOrigins); none by default.
+	CORSOrigins []string
 	// MetricsElsewhere leaves /metrics off the main handler, for serving
 	// MetricsHandler on a separate, private listen address.
 	MetricsElsewhere bool
@@ -73,7 +76,8 @@ func New(cfg Config) *Server {
 	s.metrics = newMetrics(s.pool)
 	s.engine.HandleMethodNotAllowed = true
 	_ = s.engine.SetTrustedProxies(nil) // client addresses come from the connection, never a header
-	s.engine.Use(requestID(), accessLog(cfg.Log), s.metrics.middleware(), recoverPanic(cfg.Log), securityHeaders(), cfg.Auth.authenticate())
+	s.engine.Use(requestID(), accessLog(cfg.Log), s.metrics.middleware(), recoverPanic(cfg.Log), securityHeaders(),
+		cors(cfg.CORSOrigins), rejectCrossSite(cfg.CORSOrigins), cfg.Auth.authenticate())
 	s.routes()
 	return s
 }
