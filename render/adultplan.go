@@ -54,6 +54,7 @@ func (c *adult) blocks() []layout.Block {
 	if c.ao.For != "" {
 		b = append(b, c.yourPart()...)
 	}
+	b = append(b, c.changes()...)
 	b = append(b, c.worries()...)
 	b = append(b, c.goals()...)
 	b = append(b, c.bottomLines()...)

@@ -367,5 +367,10 @@ func (c *adult) distribution() []layout.Block {
 		}
 	}
 	names = append(names, "The case record on "+string(c.p.Case.RecordSystem)+" ("+c.p.Case.Reference+")")
-	return append(b, bullets(names)...)
+	b = append(b, bullets(names)...)
+	if len(c.in.Shared) > 0 {
+		b = append(b, layout.Space(2), subheading(c.w.Text("adult.distribution.shared")))
+		b = append(b, bullets(sharedLines(c.p, c.in.Shared))...)
+	}
+	return b
 }

@@ -24,6 +24,12 @@ type Input struct {
 	Uploads map[string][]byte
 	// Report is the Practice Direction check on the day of Options.Today.
 	Report compliance.Report
+	// Changes, when the plan is kept in the store, is what changed since
+	// the last review (see Compare): the adult plan then has a section on it.
+	Changes *Changes
+	// Shared are the copies shared through the service, for the adult
+	// plan's distribution list and the outcome form.
+	Shared []Shared
 	// Advice is about the child's documents' wording (a page too long for
 	// a child to take in, a rule with no words for the child). It is not a
 	// Practice Direction finding, so the outcome form leaves it out.

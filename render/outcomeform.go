@@ -63,8 +63,22 @@ func (f *form) meetingForm(m plan.Meeting) []layout.Block {
 	b = append(b, f.discussionBox(m)...)
 	b = append(b, f.agreedBox()...)
 	b = append(b, f.decisionsBox(m)...)
+	b = append(b, f.sharedBox()...)
 	b = append(b, f.complianceBox()...)
 	return b
+}
+
+// sharedBox lists the copies shared through the service, when there are any.
+func (f *form) sharedBox() []layout.Block {
+	if len(f.in.Shared) == 0 {
+		return nil
+	}
+	var rows []formRow
+	for _, l := range sharedLines(f.in.Plan, f.in.Shared) {
+		who, what, _ := strings.Cut(l, ": ")
+		rows = append(rows, formRow{who, text(what)})
+	}
+	return f.box(f.w.Text("form.section.shared"), rows)
 }
 
 func (f *form) rationaleForm() []layout.Block {
