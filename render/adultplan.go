@@ -57,6 +57,7 @@ func (c *adult) blocks() []layout.Block {
 	b = append(b, c.changes()...)
 	b = append(b, c.worries()...)
 	b = append(b, c.goals()...)
+	b = append(b, c.childrensViews()...)
 	b = append(b, c.bottomLines()...)
 	b = append(b, c.workingWell()...)
 	b = append(b, c.safetyScale()...)

@@ -68,6 +68,7 @@ func (c *adult) worries() []layout.Block {
 	for i, wr := range c.p.Assessment.Worries {
 		b = append(b, subheading("Worry "+itoa(i+1)))
 		b = append(b, md(wr.Statement, bodySize)...)
+		b = append(b, c.childWords(wr.ChildWords)...)
 		if len(wr.DisputedBy) > 0 || wr.Dispute != "" {
 			box := table([]layout.Column{{Weight: 1}}, [][]layout.Cell{{{Blocks: append([]layout.Block{
 				layout.Paragraph{Spans: plain(w.Text("adult.worries.disputed", "names", c.names(wr.DisputedBy)), font("B", 9.5), warn), SpaceAfter: 1}},
@@ -88,6 +89,41 @@ func (c *adult) goals() []layout.Block {
 	for i, g := range c.p.Assessment.Goals {
 		b = append(b, subheading("Goal "+itoa(i+1)))
 		b = append(b, md(g.Statement, bodySize)...)
+		b = append(b, c.childWords(g.ChildWords)...)
+	}
+	return b
+}
+
+// childWords is how the worry or goal is put to the children.
+func (c *adult) childWords(s string) []layout.Block {
+	if s == "" {
+		return nil
+	}
+	return []layout.Block{layout.Paragraph{Spans: append(plain(c.w.Text("adult.child_words")+" ", font("B", 9.5), grey), plain(s, font("I", 9.5), grey)...), SpaceAfter: 2}}
+}
+
+// childrensViews are the children's own words (the Three Houses), in the
+// worker's copy only: what a child said is theirs to share, and the worker
+// decides with them who hears it.
+func (c *adult) childrensViews() []layout.Block {
+	if c.ao.Audience != Worker {
+		return nil
+	}
+	var b []layout.Block
+	for _, ch := range c.p.Children {
+		v := ch.Views
+		if v == nil || (v.Worries == "" && v.GoodThings == "" && v.Wishes == "") {
+			continue
+		}
+		if b == nil {
+			b = append(b, heading(c.w.Text("adult.views.heading")), small(c.w.Text("adult.views.intro")))
+		}
+		b = append(b, subheading(ch.Name))
+		for _, h := range [][2]string{{"adult.views.worries", v.Worries}, {"adult.views.good", v.GoodThings}, {"adult.views.wishes", v.Wishes}} {
+			if h[1] != "" {
+				b = append(b, labelled(c.w.Text(h[0]), h[1]))
+			}
+		}
 	}
 	return b
 }

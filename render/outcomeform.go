@@ -196,19 +196,56 @@ func (f *form) discussionBox(m plan.Meeting) []layout.Block {
 	var worries, goals []layout.Block
 	for _, x := range a.Worries {
 		worries = append(worries, md(x.Statement, 9.5)...)
-		if x.Dispute != "" {
-			worries = append(worries, layout.Paragraph{Spans: plain("Disagreed: "+x.Dispute, font("I", 9.5), warn), SpaceAfter: 1.5})
+		if x.Dispute != "" || len(x.DisputedBy) > 0 {
+			who := plan.JoinAnd(fullNames(f.p, x.DisputedBy))
+			label := w.Text("form.disputed")
+			if who != "" {
+				label = w.Text("form.disputed.by", "names", who)
+			}
+			worries = append(worries, layout.Paragraph{Spans: plain(label+" "+x.Dispute, font("I", 9.5), warn), SpaceAfter: 1.5})
 		}
 	}
 	for _, x := range a.Goals {
 		goals = append(goals, md(x.Statement, 9.5)...)
 	}
-	return f.box(w.Text("form.section.discussion"), []formRow{
+	rows := []formRow{
 		{w.Text("form.summary"), md(m.Summary, 9.5)},
 		{w.Text("form.worries"), worries},
 		{w.Text("form.goals"), goals},
-		{w.Text("form.scale"), f.scaleAt(m.Date)},
-	})
+	}
+	if views := f.views(); len(views) > 0 {
+		rows = append(rows, formRow{w.Text("form.views"), views})
+	}
+	rows = append(rows, formRow{w.Text("form.scale"), f.scaleAt(m.Date)})
+	return f.box(w.Text("form.section.discussion"), rows)
+}
+
+// views are the children's own words (the Three Houses), for the record.
+func (f *form) views() []layout.Block {
+	var b []layout.Block
+	for _, ch := range f.p.Children {
+		v := ch.Views
+		if v == nil {
+			continue
+		}
+		for _, h := range [][2]string{{"form.views.worries", v.Worries}, {"form.views.good", v.GoodThings}, {"form.views.wishes", v.Wishes}} {
+			if h[1] != "" {
+				b = append(b, layout.Paragraph{Spans: append(plain(f.w.Text(h[0], "name", ch.Name)+" ", font("B", 9), ink), plain(h[1], font("", 9.5), ink)...), SpaceAfter: 1})
+			}
+		}
+	}
+	return b
+}
+
+// fullNames are people's names as the case record knows them.
+func fullNames(p *plan.Plan, ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if i, ok := p.Lookup(id); ok {
+			out = append(out, i.Name)
+		}
+	}
+	return out
 }
 
 func (f *form) scaleAt(d plan.Date) []layout.Block {

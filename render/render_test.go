@@ -159,25 +159,31 @@ var mdMarks = regexp.MustCompile(`[*_` + "`" + `]`)
 func containsWords(text, phrase string) bool {
 	tw := words(text)
 	pw := words(mdMarks.ReplaceAllString(phrase, ""))
-	j, gap := 0, 0
-	for _, w := range tw {
-		if j == len(pw) {
-			break
-		}
-		if w == pw[j] {
-			j, gap = j+1, 0
+	if len(pw) == 0 {
+		return true
+	}
+	// Try every place the phrase could start: a false start nearby must
+	// not hide the real one.
+	for start := range tw {
+		if tw[start] != pw[0] {
 			continue
 		}
-		if j > 0 {
-			if gap++; gap > 60 {
-				j, gap = 0, 0
-				if w == pw[0] {
-					j = 1
-				}
+		j, gap := 1, 0
+		for _, w := range tw[start+1:] {
+			if j == len(pw) {
+				break
+			}
+			if w == pw[j] {
+				j, gap = j+1, 0
+			} else if gap++; gap > 60 {
+				break
 			}
 		}
+		if j == len(pw) {
+			return true
+		}
 	}
-	return j == len(pw)
+	return false
 }
 
 func TestOutcomeFormForEveryMeeting(t *testing.T) {

@@ -419,9 +419,16 @@ func (c *wpc) titlePage(title string, with []string) {
 	c.add(items, false)
 }
 
-// names joins the names a child uses for the given ids.
+// names joins the names a child uses for the given ids, leaving out the
+// lead worker, who is named as the one who made the book.
 func (c *wpc) names(ids []string) string {
-	return plan.JoinAnd(shortNames(c.p, ids))
+	var others []string
+	for _, id := range ids {
+		if id != c.p.Case.LeadWorker.ID {
+			others = append(others, id)
+		}
+	}
+	return plan.JoinAnd(shortNames(c.p, others))
 }
 
 // people is the grid of the people who help me, each with their picture
