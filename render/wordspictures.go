@@ -527,7 +527,7 @@ func (c *wpc) numbersPage() {
 }
 
 // phonesPages list the numbers of the child's people: only of those who
-// agreed to share them (and nobody's with contacts=none), six to a page,
+// agreed to share them (and nobody's with contacts=none), eight to a page,
 // each page with its heading.
 func (c *wpc) phonesPages() {
 	var lines []wpPara
@@ -540,8 +540,8 @@ func (c *wpc) phonesPages() {
 			lines = append(lines, c.phoneLine(childNameOf(h), h.Phone))
 		}
 	}
-	for start := 0; start < len(lines); start += 6 {
-		c.picturePage("library:hug", c.t("wp.numbers.people"), lines[start:min(start+6, len(lines))])
+	for start := 0; start < len(lines); start += 8 {
+		c.picturePage("library:hug", c.t("wp.numbers.people"), lines[start:min(start+8, len(lines))])
 	}
 }
 

@@ -69,8 +69,8 @@ function lookup(plan, id) {
  * helpers are the people on the "people who help me" page, as the
  * Words and Pictures document chooses them: the ones the worker listed, or
  * else everyone with a part in a rule or contingency (a parent only if they
- * agreed to share their contact details), or with no rules everyone but
- * the parents.
+ * agreed to share their contact details), or with no rules everyone with
+ * the same exception, and last the lead worker.
  */
 export function helpers(plan) {
   const wp = plan.words_and_pictures || {};
@@ -82,8 +82,10 @@ export function helpers(plan) {
     for (const r of rules) for (const id of [...(r.who || []), ...(r.backup || [])]) named.add(id);
     for (const c of (plan.plan && plan.plan.contingencies) || []) for (const id of c.who || []) named.add(id);
     for (const x of plan.people || []) {
-      if ((rules.length === 0 && x.role !== 'parent') || (named.has(x.id) && (x.role !== 'parent' || x.share_contact))) ids.push(x.id);
+      if ((named.has(x.id) || rules.length === 0) && (x.role !== 'parent' || x.share_contact)) ids.push(x.id);
     }
+    const lw = (plan.case && plan.case.lead_worker) || {};
+    if (lw.id) ids.push(lw.id); // the worker comes last, as in the PDF
   }
   const seen = new Set();
   return ids.map((id) => lookup(plan, id)).filter((x) => x && !seen.has(x.id) && seen.add(x.id));
@@ -93,8 +95,15 @@ function firstName(name) {
   return String(name || '').trim().split(' ')[0];
 }
 
+/** nameOf is the name a child uses: the worker by their first name. */
+function nameOf(x) {
+  if (x.isLead) return x.known_as || firstName(x.name);
+  return x.known_as || x.name;
+}
+
 function roleWords(role) {
   if (!role) return 'worker';
+  if (/social worker/i.test(role)) return 'social worker';
   return role.length > 1 && role[1] !== role[1].toUpperCase() ? role.toLowerCase() : role;
 }
 
@@ -134,12 +143,13 @@ export function pages(plan, { part = 'both', contacts = 'shared' } = {}) {
   }
   if (part !== 'explanation') {
     const sp = wp.safety_plan || {};
-    out.push({ kind: 'title', title: r(sp.title || `${childNames(plan)}'s safety plan`), kids });
+    const ready = ((plan.plan && plan.plan.rules) || []).some((x) => (x.child_words || '').trim()) || (sp.pages || []).length > 0;
+    if (ready) out.push({ kind: 'title', title: r(sp.title || `${childNames(plan)}'s safety plan`), kids });
     const hs = helpers(plan);
     const phoneOf = (x) => (contacts !== 'none' && x.share_contact && x.phone ? x.phone : '');
     if (hs.length) {
       out.push({ kind: 'people', title: many ? 'The people who help us' : 'The people who help me',
-        people: hs.map((x) => ({ name: r(x.known_as || x.name), picture: x.picture })) });
+        people: hs.map((x) => ({ name: r(nameOf(x)), picture: x.picture })) });
     }
     for (const p of sp.pages || []) out.push({ kind: 'page', text: r(p.text), picture: p.picture });
     for (const rule of (plan.plan && plan.plan.rules) || []) {
@@ -148,18 +158,53 @@ export function pages(plan, { part = 'both', contacts = 'shared' } = {}) {
     }
     const lw = (plan.case && plan.case.lead_worker) || {};
     const lines = [];
-    const names = hs.map((x) => r(x.known_as || x.name)).filter(Boolean);
+    const names = hs.filter((x) => !x.isLead).map((x) => r(nameOf(x))).filter(Boolean);
     if (names.length) lines.push(`tell ${joinWith(names, 'or')}`);
-    if (lw.name) lines.push(`talk to ${r(firstName(lw.name))}, ${many ? 'our' : 'my'} ${roleWords(lw.role)}`);
+    if (lw.name) lines.push(`talk to ${r(lw.known_as || firstName(lw.name))}, ${many ? 'our' : 'my'} ${roleWords(lw.role)}`);
     lines.push('call Childline on 0800 1111');
     out.push({ kind: 'worried', title: many ? 'If we feel worried or scared, we can\u2026' : 'If I feel worried or scared, I can\u2026',
-      lines, after: 'Telling someone is always the right thing to do.', picture: 'library:talk' });
-    out.push({ kind: 'numbers', title: many ? 'Numbers we can always call' : 'Numbers I can always call', picture: 'library:phone-call' });
-    const phones = hs.filter((x) => !x.isLead && phoneOf(x)).map((x) => ({ name: r(x.known_as || x.name), phone: phoneOf(x) }));
-    if (lw.phone && contacts !== 'none') phones.push({ name: `${r(firstName(lw.name))}, ${many ? 'our' : 'my'} ${roleWords(lw.role)}`, phone: lw.phone });
-    if (phones.length) out.push({ kind: 'phones', title: many ? 'People we can phone' : 'People I can phone', phones, picture: 'library:phone' });
+      lines, after: 'Telling someone is always the right thing to do.',
+      picture: (plan.children || []).length === 1 && plan.children[0].picture ? plan.children[0].picture : 'library:talk' });
+    out.push({ kind: 'numbers', title: many ? 'Numbers we can always call' : 'Numbers I can always call', picture: 'library:phone' });
+    const phones = hs.filter((x) => !x.isLead && phoneOf(x)).map((x) => ({ name: r(nameOf(x)), phone: phoneOf(x) }));
+    if (lw.phone && contacts !== 'none') phones.push({ name: `${r(lw.known_as || firstName(lw.name))}, ${many ? 'our' : 'my'} ${roleWords(lw.role)}`, phone: lw.phone });
+    if (phones.length) out.push({ kind: 'phones', title: many ? 'People we can phone' : 'People I can phone', phones, picture: 'library:hug' });
+    if (ready) {
+      out.push({ kind: 'end', title: many ? 'Our plan' : 'My plan',
+        lines: [`We made this plan on ${longDate(planDate(plan))}.`, `Everyone will look at it again by ${longDate(nextReview(plan))}.`] });
+    }
   }
   return out;
+}
+
+/** planDate is the plan's date: its latest meeting, else the rationale, else the start of involvement. */
+function planDate(plan) {
+  const dates = (plan.meetings || []).map((m) => m.date).filter(Boolean).sort();
+  if (dates.length) return dates[dates.length - 1];
+  if (plan.no_meeting_rationale && plan.no_meeting_rationale.recorded_on) return plan.no_meeting_rationale.recorded_on;
+  return (plan.case && plan.case.involvement_started) || '';
+}
+
+/** nextReview is four weeks after the first meeting until a review is held, then four weeks after the latest meeting. */
+function nextReview(plan) {
+  const ms = (plan.meetings || []).filter((m) => m.date).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const initial = ms.find((m) => m.type === 'initial');
+  const reviewed = ms.some((m) => m.type === 'review');
+  const from = initial && !reviewed ? initial.date : planDate(plan);
+  return addDays(from, 28);
+}
+
+function addDays(iso, n) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return '';
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+function longDate(iso) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** leaks lists the places where a hidden number or email is written in text a child sees. */
@@ -221,13 +266,17 @@ export function createChildView(app) {
       case 'numbers':
         content = [img(p.picture, '', 'child__picture child__picture--small'), h('h1', { class: 'child__heading', text: p.title }),
           h('p', { class: 'child__text' }, 'Childline ', h('strong', { class: 'child__number', text: '0800 1111' })),
-          h('p', { class: 'child__text child__text--small', text: 'Free, day or night. You can talk about anything.' }),
+          h('p', { class: 'child__text child__text--small', text: 'Free, day or night, or online at childline.org.uk. You can talk about anything.' }),
           h('p', { class: 'child__text' }, 'Emergency ', h('strong', { class: 'child__number', text: '999' })),
           h('p', { class: 'child__text child__text--small', text: 'If someone is hurt or in danger right now.' })];
         break;
       case 'phones':
         content = [img(p.picture, '', 'child__picture child__picture--small'), h('h1', { class: 'child__heading', text: p.title }),
           h('ul', { class: 'child__lines' }, p.phones.map((x) => h('li', { class: 'child__text' }, `${x.name}: `, h('strong', { class: 'child__phone', text: x.phone }))))];
+        break;
+      case 'end':
+        content = [h('h1', { class: 'child__heading', text: p.title }),
+          h('ul', { class: 'child__lines' }, p.lines.map((l) => h('li', { class: 'child__text', text: l })))];
         break;
       default:
         content = [img(p.picture, '', 'child__picture'), h('p', { class: 'child__text', text: p.text })];

@@ -97,9 +97,9 @@ export function documentsPanel(app) {
     const values = () => [s1 && s1.querySelector('select').value, s2 && s2.querySelector('select').value];
     const disabled = d.choose && d.choose.options.length === 0;
     const preview = h('button', { type: 'button', class: 'button button--secondary', id: `doc-${d.id}-preview`, text: 'Preview',
-      'aria-label': `Preview the ${d.title.toLowerCase()}`, disabled });
+      'aria-label': `Preview ${docName(d.title)}`, disabled });
     const download = h('button', { type: 'button', class: 'button', id: `doc-${d.id}-download`, text: 'Download',
-      'aria-label': `Download the ${d.title.toLowerCase()}`, disabled });
+      'aria-label': `Download ${docName(d.title)}`, disabled });
     preview.addEventListener('click', async () => {
       const res = await fetchDoc(d, values(), preview);
       if (res) showPreview(d, res);
@@ -124,10 +124,16 @@ export function documentsPanel(app) {
 
   return h('div', { class: 'documents' },
     h('div', { class: 'documents__all' },
-      h('p', {}, 'Every document for this plan in one file: the adult plan copies, each network member\u2019s copy, the outcome forms and the Words and Pictures.'),
+      h('p', {}, 'Every document for this plan in one file, with a list of them: the worker\u2019s copy of the adult plan, the children\u2019s Words and Pictures, and an outcome form for each meeting (or the rationale record). Network members\u2019 own copies are made one at a time, below.'),
       zip),
     status,
     h('ul', { class: 'docs' }, rows),
     previewBox);
 }
 
+
+/** docName is a document's title as it reads after "Preview": "the worker's copy", "a network member's own copy". */
+function docName(title) {
+  const t = title.charAt(0).toLowerCase() + title.slice(1);
+  return /^(a|an|the|all)\s/.test(t) ? t : `the ${t}`;
+}
