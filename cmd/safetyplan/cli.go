@@ -14,11 +14,13 @@ Usage:
   safetyplan serve    [--addr :8080] [--max-body BYTES] [--today YYYY-MM-DD] [--workers N] [--queue N]
                       [--render-timeout 20s] [--metrics-addr ADDR] [--tokens-file FILE]
                       [--trusted-proxies CIDR,...] [--council NAME] [--marking TEXT] [--templates DIR]
+                      [--store sqlite:PATH|postgres://...] [--store-keys-file FILE] [--retention 8760h]
   safetyplan validate PLAN.json [--today YYYY-MM-DD] [--uploads DIR] [--json]
   safetyplan render   PLAN.json -o DIR [--uploads DIR] [--today YYYY-MM-DD] [--templates DIR]
   safetyplan extract  SAFETY-PLAN.pdf -o DIR
   safetyplan illustrations -o SHEET.pdf
   safetyplan token    (a new API token and the hash to configure)
+  safetyplan store new-key | reencrypt --store URL
   safetyplan help
 
 Environment: SAFETYPLAN_ADDR, SAFETYPLAN_MAX_BODY, SAFETYPLAN_TODAY and the others in the README.
@@ -51,6 +53,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return illustrationsCmd(args[1:], stdout, stderr)
 	case "token":
 		return tokenCmd(stdout)
+	case "store":
+		return storeCmd(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

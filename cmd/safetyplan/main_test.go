@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/familynetwork/safetyplan/internal/httpapi"
+	"github.com/familynetwork/safetyplan/internal/store"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -289,5 +290,42 @@ func TestServeWithAuthentication(t *testing.T) {
 	}
 	if got := get(token); got != http.StatusOK {
 		t.Errorf("the token: %d, want 200", got)
+	}
+}
+
+// The store needs a key: a new one parses, and serving a store without
+// one stops with a message that says what to set.
+func TestStoreKeys(t *testing.T) {
+	code, out, _ := run("store", "new-key")
+	if code != exitOK {
+		t.Fatalf("new-key exit %d", code)
+	}
+	if _, err := store.ParseKeyring(out); err != nil || !strings.Contains(out, ":") {
+		t.Errorf("new-key printed %q: %v", out, err)
+	}
+	t.Setenv("SAFETYPLAN_STORE_KEYS", "")
+	code, _, errs := run("serve", "--addr", "127.0.0.1:0", "--store", "sqlite:"+filepath.Join(t.TempDir(), "plans.db"))
+	if code != exitInput || !strings.Contains(errs, "SAFETYPLAN_STORE_KEYS") {
+		t.Errorf("serve with a store and no key: exit %d %s", code, errs)
+	}
+	// Rotation: data saved under one key is re-encrypted under a new one.
+	keysFile := filepath.Join(t.TempDir(), "keys")
+	old, _ := store.NewKey()
+	os.WriteFile(keysFile, []byte(old+"\n"), 0o600)
+	url := "sqlite:" + filepath.Join(t.TempDir(), "rot.db")
+	ring, _ := store.ParseKeyring(old)
+	st, err := store.Open(context.Background(), url, ring)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SavePlan(context.Background(), store.SavePlan{JSON: []byte(`{"x":1}`), By: "w", Summary: store.Summary{Team: "area"}}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	fresh, _ := store.NewKey()
+	os.WriteFile(keysFile, []byte(fresh+"\n"+old+"\n"), 0o600)
+	code, out, errs = run("store", "reencrypt", "--store", url, "--store-keys-file", keysFile)
+	if code != exitOK || !strings.Contains(out, "re-encrypted 1 values") {
+		t.Errorf("reencrypt: exit %d %q %s", code, out, errs)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/familynetwork/safetyplan/internal/httpapi"
 	"github.com/familynetwork/safetyplan/internal/plan"
+	"github.com/familynetwork/safetyplan/internal/store"
 	"github.com/familynetwork/safetyplan/render"
 	"github.com/familynetwork/safetyplan/templates"
 )
@@ -39,24 +40,29 @@ type ServeConfig struct {
 	Auth httpapi.Auth
 	// CORSOrigins may call the API from their pages.
 	CORSOrigins []string
+	// Store keeps plans; nil stores nothing. Retention, when not zero,
+	// deletes plans not saved for that long (checked hourly).
+	Store     store.Store
+	Retention time.Duration
 }
 
 // Program is the running service. Tests start it on port 127.0.0.1:0.
 type Program struct {
-	cfg      ServeConfig
-	log      *slog.Logger
-	api      *httpapi.Server
-	srv      *http.Server
-	metrics  *http.Server
-	listener net.Listener
-	done     chan error
+	stopRetention chan struct{}
+	cfg           ServeConfig
+	log           *slog.Logger
+	api           *httpapi.Server
+	srv           *http.Server
+	metrics       *http.Server
+	listener      net.Listener
+	done          chan error
 }
 
 // NewProgram prepares the service; Run starts it.
 func NewProgram(cfg ServeConfig, logOut io.Writer) *Program {
 	log := slog.New(slog.NewJSONHandler(logOut, nil))
 	apiCfg := httpapi.Config{MaxBody: cfg.MaxBody, Log: log, Render: cfg.Render, Workers: cfg.Workers, Queue: cfg.Queue,
-		RenderTimeout: cfg.RenderTimeout, Auth: cfg.Auth, MetricsElsewhere: cfg.MetricsAddr != "", CORSOrigins: cfg.CORSOrigins}
+		RenderTimeout: cfg.RenderTimeout, Auth: cfg.Auth, MetricsElsewhere: cfg.MetricsAddr != "", CORSOrigins: cfg.CORSOrigins, Store: cfg.Store}
 	if !cfg.Today.IsZero() {
 		today := cfg.Today
 		apiCfg.Today = func() plan.Date { return today }
@@ -100,6 +106,10 @@ func (p *Program) Run() error {
 		go func() { _ = p.metrics.Serve(mln) }()
 	}
 	go func() { p.done <- p.srv.Serve(ln) }()
+	if p.cfg.Store != nil && p.cfg.Retention > 0 {
+		p.stopRetention = make(chan struct{})
+		go p.retain()
+	}
 	p.api.SetReady(true)
 	p.log.Info("listening", "addr", ln.Addr().String())
 	return nil
@@ -120,10 +130,37 @@ func (p *Program) Close() error {
 	if p.metrics != nil {
 		_ = p.metrics.Close()
 	}
+	if p.stopRetention != nil {
+		close(p.stopRetention)
+	}
+	if p.cfg.Store != nil {
+		_ = p.cfg.Store.Close()
+	}
 	if serveErr := <-p.done; serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		return serveErr
 	}
 	return err
+}
+
+// retain deletes plans not saved within the retention period, at start
+// and then every hour.
+func (p *Program) retain() {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		n, err := p.cfg.Store.DeleteUntouchedSince(context.Background(), time.Now().Add(-p.cfg.Retention))
+		switch {
+		case err != nil:
+			p.log.Error("retention", "error", err.Error())
+		case n > 0:
+			p.log.Info("retention: deleted plans not saved within the retention period", "plans", n)
+		}
+		select {
+		case <-p.stopRetention:
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -141,6 +178,9 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	renderTimeout := fs.Duration("render-timeout", envDuration("SAFETYPLAN_RENDER_TIMEOUT", 20*time.Second), "deadline for one request's wait and work, then 503 (env SAFETYPLAN_RENDER_TIMEOUT)")
 	metricsAddr := fs.String("metrics-addr", os.Getenv("SAFETYPLAN_METRICS_ADDR"), "serve /metrics on this address instead of the main one (env SAFETYPLAN_METRICS_ADDR)")
 	tokensFile := fs.String("tokens-file", os.Getenv("SAFETYPLAN_TOKENS_FILE"), "file of accepted API token hashes, one per line (env SAFETYPLAN_TOKENS_FILE; or the hashes in SAFETYPLAN_TOKENS)")
+	storeURL := fs.String("store", os.Getenv("SAFETYPLAN_STORE"), "keep plans in sqlite:PATH or postgres://… (env SAFETYPLAN_STORE; default: nothing is stored)")
+	keysFile := fs.String("store-keys-file", os.Getenv("SAFETYPLAN_STORE_KEYS_FILE"), "file of the store's encryption keys, ID:BASE64KEY per line, current first (env SAFETYPLAN_STORE_KEYS_FILE, or the keys in SAFETYPLAN_STORE_KEYS)")
+	retention := fs.Duration("retention", envDuration("SAFETYPLAN_RETENTION", 365*24*time.Hour), "delete stored plans not saved for this long (env SAFETYPLAN_RETENTION; 0 keeps them)")
 	corsOrigins := fs.String("cors-origins", os.Getenv("SAFETYPLAN_CORS_ORIGINS"), "other origins whose pages may call the API, comma-separated (env SAFETYPLAN_CORS_ORIGINS; default none)")
 	proxies := fs.String("trusted-proxies", os.Getenv("SAFETYPLAN_TRUSTED_PROXIES"), "addresses of the authenticating proxy whose X-Forwarded-User is trusted (env SAFETYPLAN_TRUSTED_PROXIES)")
 	if _, err := parseInterspersed(fs, args); err != nil {
@@ -177,7 +217,13 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return fail(fmt.Errorf("--cors-origins: %w", err))
 	}
-	p := NewProgram(ServeConfig{CORSOrigins: origins, Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, DrainDelay: *drainDelay, Render: opt,
+	var st store.Store
+	if *storeURL != "" {
+		if st, err = openStore(ctx, *storeURL, *keysFile); err != nil {
+			return fail(err)
+		}
+	}
+	p := NewProgram(ServeConfig{CORSOrigins: origins, Store: st, Retention: *retention, Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, DrainDelay: *drainDelay, Render: opt,
 		Workers: *workers, Queue: *queue, RenderTimeout: *renderTimeout, MetricsAddr: *metricsAddr, Auth: auth}, stdout)
 	if err := p.Run(); err != nil {
 		return fail(err)
@@ -199,6 +245,64 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	p.log.Info("stopped")
+	return exitOK
+}
+
+// openStore opens the store with the keys from the file or environment.
+func openStore(ctx context.Context, url, keysFile string) (store.Store, error) {
+	text := os.Getenv(store.KeysEnv)
+	if keysFile != "" {
+		b, err := os.ReadFile(keysFile)
+		if err != nil {
+			return nil, err
+		}
+		text = string(b)
+	}
+	keys, err := store.ParseKeyring(text)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, url, keys)
+}
+
+// storeCmd manages the store: a new key, or re-encryption under the
+// current key after a rotation.
+func storeCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || (args[0] != "new-key" && args[0] != "reencrypt") {
+		fmt.Fprintln(stderr, "safetyplan store: use 'store new-key' or 'store reencrypt --store URL'")
+		return exitInput
+	}
+	if args[0] == "new-key" {
+		k, err := store.NewKey()
+		if err != nil {
+			fmt.Fprintln(stderr, "safetyplan store:", err)
+			return 1
+		}
+		fmt.Fprintln(stdout, k)
+		return exitOK
+	}
+	fs := newFlags("store reencrypt", stderr)
+	url := fs.String("store", os.Getenv("SAFETYPLAN_STORE"), "the store (env SAFETYPLAN_STORE)")
+	keysFile := fs.String("store-keys-file", os.Getenv("SAFETYPLAN_STORE_KEYS_FILE"), "the keys, current first (env SAFETYPLAN_STORE_KEYS_FILE or SAFETYPLAN_STORE_KEYS)")
+	if _, err := parseInterspersed(fs, args[1:]); err != nil {
+		return exitInput
+	}
+	if *url == "" {
+		fmt.Fprintln(stderr, "safetyplan store reencrypt: say which store with --store sqlite:PATH or postgres://…")
+		return exitInput
+	}
+	st, err := openStore(ctx, *url, *keysFile)
+	if err != nil {
+		fmt.Fprintln(stderr, "safetyplan store reencrypt:", err)
+		return 1
+	}
+	defer st.Close()
+	n, err := st.Reencrypt(ctx)
+	if err != nil {
+		fmt.Fprintln(stderr, "safetyplan store reencrypt:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "re-encrypted %d values under the current key\n", n)
 	return exitOK
 }
 

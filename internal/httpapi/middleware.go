@@ -76,9 +76,9 @@ func recoverPanic(log *slog.Logger) gin.HandlerFunc {
 var errPanic = errStatus(http.StatusInternalServerError, "internal", "Something went wrong", "the service hit an unexpected error with this request; it has been logged with the request id")
 
 // contentSecurityPolicy allows nothing from elsewhere and no inline script
-// or style. frame-src blob: is for the page's in-page preview of a PDF the
-// browser made into a blob: URL; object-src stays 'none'.
-const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; frame-src blob:; object-src 'none'; " +
+// or style. frame-src is for previewing a PDF in the page: a blob: URL the
+// page made, or a shared document on its own link; object-src stays 'none'.
+const contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; object-src 'none'; " +
 	"base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
 // securityHeaders are set on every response.

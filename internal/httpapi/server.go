@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"crypto/rand"
 	"log/slog"
 	"net/http"
 	"runtime"
@@ -12,6 +13,7 @@ import (
 	"github.com/familynetwork/safetyplan/internal/compliance"
 	"github.com/familynetwork/safetyplan/internal/illustration"
 	"github.com/familynetwork/safetyplan/internal/plan"
+	"github.com/familynetwork/safetyplan/internal/store"
 	"github.com/familynetwork/safetyplan/internal/web"
 	"github.com/familynetwork/safetyplan/render"
 )
@@ -38,6 +40,12 @@ type Config struct {
 	RenderTimeout time.Duration
 	// Auth says who may use the service; the zero value lets everyone in.
 	Auth Auth
+	// Store keeps plans, their versions, shares and audit log; nil means
+	// nothing is stored and the /v1/plans/{id}, share and report routes
+	// do not exist.
+	Store store.Store
+	// Now is the clock for shares; nil means time.Now.
+	Now func() time.Time
 	// CORSOrigins are the other origins whose pages may call the API
 	// (see ParseOrigins); none by default.
 	CORSOrigins []string
@@ -52,6 +60,7 @@ type Server struct {
 	cfg      Config
 	pool     *pool
 	metrics  *metrics
+	shareKey [32]byte // signs share-page sessions
 	engine   *gin.Engine
 	ready    atomic.Bool
 	draining atomic.Bool
@@ -74,6 +83,7 @@ func New(cfg Config) *Server {
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, engine: gin.New(), pool: newPool(cfg.Workers, cfg.Queue, cfg.RenderTimeout)}
 	s.metrics = newMetrics(s.pool)
+	_, _ = rand.Read(s.shareKey[:])
 	s.engine.HandleMethodNotAllowed = true
 	_ = s.engine.SetTrustedProxies(nil) // client addresses come from the connection, never a header
 	s.engine.Use(requestID(), accessLog(cfg.Log), s.metrics.middleware(), recoverPanic(cfg.Log), securityHeaders(),
@@ -126,6 +136,10 @@ func (s *Server) routes() {
 	ill := gin.WrapH(illustration.NewHandler(lib, 0))
 	r.GET("/v1/illustrations", ill)
 	r.GET("/v1/illustrations/:file", ill)
+	r.GET("/share.css", func(c *gin.Context) { c.Data(http.StatusOK, "text/css; charset=utf-8", []byte(shareCSS)) })
+	if s.cfg.Store != nil {
+		s.planRoutes(r)
+	}
 	web.Register(r)
 }
 

@@ -53,8 +53,17 @@ type page struct {
 // headless Chromium with a window of w×h, and opens a tab on the page.
 func newPage(t *testing.T, w, h int) *page {
 	t.Helper()
+	p := newPageOn(t, w, h, httpapi.Config{Today: func() plan.Date { return plan.MustDate("2026-11-22") }}, "/")
+	p.waitVisible("#start-new")
+	return p
+}
+
+// newPageOn is newPage with the service's configuration and the path
+// opened first.
+func newPageOn(t *testing.T, w, h int, cfg httpapi.Config, path string) *page {
+	t.Helper()
 	exe := needChromium(t)
-	srv := httpapi.New(httpapi.Config{Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
+	srv := httpapi.New(cfg)
 	srv.SetReady(true)
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
@@ -101,8 +110,7 @@ func newPage(t *testing.T, w, h int) *page {
 	// Dates as a UK browser shows them (dd/mm/yyyy, 24-hour times).
 	_, _ = chromedp.Call(ctx, emulation.SetLocaleOverride, emulation.SetLocaleOverrideParams{Locale: "en_GB"})
 	p.listenDownloads()
-	p.do(chromedp.EmulateViewport(int64(w), int64(h)), chromedp.Navigate(ts.URL+"/"))
-	p.waitVisible("#start-new")
+	p.do(chromedp.EmulateViewport(int64(w), int64(h)), chromedp.Navigate(ts.URL+path))
 	return p
 }
 
