@@ -176,8 +176,12 @@ func hostileInputs(t *testing.T) []hostile {
 	add(hostile{name: "raw HTML in Markdown", target: adult, ctype: j, body: edit(t, func(m map[string]any) {
 		worry(m, 0)["statement"] = `<script>alert("x")</script><img src=x onerror=alert(1)> Dad shouted.`
 	}), status: 200})
-	add(hostile{name: "javascript: link", target: adult, ctype: j, body: edit(t, func(m map[string]any) { worry(m, 0)["statement"] = "[click me](javascript:alert(1)) and [x](data:text/html,hi)" }), status: 200})
-	add(hostile{name: "Markdown image", target: adult, ctype: j, body: edit(t, func(m map[string]any) { worry(m, 0)["statement"] = "![tracker](https://evil.example/pixel.png) Dad shouted." }), status: 200})
+	add(hostile{name: "javascript: link", target: adult, ctype: j, body: edit(t, func(m map[string]any) {
+		worry(m, 0)["statement"] = "[click me](javascript:alert(1)) and [x](data:text/html,hi)"
+	}), status: 200})
+	add(hostile{name: "Markdown image", target: adult, ctype: j, body: edit(t, func(m map[string]any) {
+		worry(m, 0)["statement"] = "![tracker](https://evil.example/pixel.png) Dad shouted."
+	}), status: 200})
 	add(hostile{name: "file: link", target: adult, ctype: j, body: edit(t, func(m map[string]any) { worry(m, 0)["statement"] = "[report](file:///etc/passwd)" }), status: 200})
 
 	// Pictures.
@@ -347,7 +351,7 @@ func checkSafePDF(t *testing.T, pdf []byte) {
 			t.Errorf("the PDF contains %s", bad)
 		}
 	}
-	for _, uri := range bytes.Split(pdf, []byte("/URI (")) [1:] {
+	for _, uri := range bytes.Split(pdf, []byte("/URI ("))[1:] {
 		end := bytes.IndexByte(uri, ')')
 		link := string(uri[:max(end, 0)])
 		ok := false
