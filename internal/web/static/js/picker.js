@@ -77,7 +77,7 @@ export function createPicker(app) {
       }, h('img', { src: `/v1/illustrations/${encodeURIComponent(x.name)}.png?size=128`, alt: '', width: 96, height: 96, loading: 'lazy' }),
       h('span', { class: 'picker__name', text: x.name.replace(/-/g, ' ') })))));
     count.textContent = library && library.length === 0 ? 'The picture library could not be loaded.'
-      : q ? `${plural(shown.length, 'picture')} match "${q}"` : `${plural(shown.length, 'picture')}`;
+      : q ? `${plural(shown.length, 'picture')} ${shown.length === 1 ? 'matches' : 'match'} "${q}"` : `${plural(shown.length, 'picture')}`;
   }
 
   function pick(ref) {

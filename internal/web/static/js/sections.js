@@ -6,6 +6,8 @@ import { h, options, slug, uniqueId, allIds, getAt, ukDate } from './util.js';
 import { renderSpec } from './fields.js';
 
 const PEOPLE = ['people', 'lead', 'children'];
+// Grown-ups only: a child does not run a meeting or carry out a rule.
+const ADULTS = ['people', 'lead'];
 
 // Ids made from a name while nobody refers to them yet follow the name as it
 // is typed; once chosen anywhere (or loaded from a file) they never change.
@@ -183,7 +185,7 @@ const meetingSpec = [
   { key: 'attendees_chosen_by_family', label: 'The child and family chose who came', type: 'checkbox' },
   { key: 'attendees', label: 'Who came', type: 'refs', kinds: PEOPLE },
   { key: 'apologies', label: 'Sent apologies', type: 'refs', kinds: PEOPLE },
-  { key: 'facilitator', label: 'Facilitator', type: 'ref', kinds: PEOPLE },
+  { key: 'facilitator', label: 'Facilitator', type: 'ref', kinds: ADULTS },
   { key: 'interpreter', label: 'Interpreter', type: 'text', width: 'medium', hint: 'The language interpreted, if there was an interpreter' },
   { key: 'summary', label: 'Summary of the meeting', type: 'textarea', rows: 5 },
   { key: 'outcome_recorded_on', label: 'Date the outcome was recorded on LCS or EHM', type: 'date',
@@ -219,8 +221,8 @@ const goalOptions = (app) => (app.plan.assessment.goals || []).filter((g) => g.i
 const ruleSpec = [
   { key: 'when', label: 'When', type: 'text', req: true, hint: 'For example Every school morning, Every Saturday 10am to 1pm' },
   { key: 'then', label: 'What happens', type: 'textarea', req: true, rows: 4 },
-  { key: 'who', label: 'Who does it', type: 'refs', kinds: PEOPLE, req: true },
-  { key: 'backup', label: 'Who backs them up', type: 'refs', kinds: PEOPLE },
+  { key: 'who', label: 'Who does it', type: 'refs', kinds: ADULTS, req: true },
+  { key: 'backup', label: 'Who backs them up', type: 'refs', kinds: ADULTS },
   { key: 'support', label: 'Kind of help', type: 'checks', options: options('support') },
   { key: 'monitoring', label: 'How we will know it happened', type: 'textarea', hint: 'The diary, the group chat, the call log, what school tells us' },
   { key: 'worry', label: 'The worry it answers', type: 'select', options: worryOptions },
@@ -303,7 +305,7 @@ function storySpec(which) {
 
 const wpSpec = [
   { key: 'language', label: 'Language', type: 'text', width: 'short', hint: 'As a language code, for example en-GB' },
-  { key: 'helpers', label: 'The people who help me', type: 'refs', kinds: PEOPLE, when: (app) => app.schemaHas(['words_and_pictures', 'helpers']),
+  { key: 'helpers', label: 'The people who help me', type: 'refs', kinds: ADULTS, when: (app) => app.schemaHas(['words_and_pictures', 'helpers']),
     hint: 'Who is on the children\u2019s \u201cpeople who help me\u201d page. Leave them all unticked to show everyone with a part in the rules (a parent only if they agreed to share their contact details).' },
   { key: 'explanation', type: 'group', label: 'Part one: the explanation', hint: 'Shared with the children before the picture safety plan', spec: storySpec('explanation') },
   { key: 'safety_plan', type: 'group', label: 'Part two: the picture safety plan', spec: storySpec('safety_plan') },
