@@ -3,18 +3,20 @@ package imaging
 import (
 	"container/list"
 	"crypto/sha256"
+	"encoding/binary"
+	"runtime"
 	"sync"
 )
 
 // entryOverhead is the bytes charged per cache entry on top of its data.
 const entryOverhead = 256
 
-// Cache remembers prepared pictures, keyed by the SHA-256 of the input and
-// the options, and forgets the least recently used once their total size
-// passes its bound. Concurrent requests for the same key share one Prepare.
-// Errors are not cached. A Cache is safe for concurrent use. Make one with
-// NewCache; a nil *Cache, or the zero Cache, prepares without keeping
-// anything.
+// Cache remembers prepared pictures, keyed by a SHA-256 digest of the
+// input (see digest) and the options, and forgets the least recently used
+// once their total size passes its bound. Concurrent requests for the same
+// key share one Prepare. Errors are not cached. A Cache is safe for
+// concurrent use. Make one with NewCache; a nil *Cache, or the zero Cache,
+// prepares without keeping anything.
 type Cache struct {
 	mu       sync.Mutex
 	max      int64
@@ -75,7 +77,7 @@ func (c *Cache) Prepare(src []byte, opt Options) (*Image, error) {
 	if c == nil {
 		return Prepare(src, opt)
 	}
-	key := cacheKey{sum: sha256.Sum256(src), opt: normalize(opt)}
+	key := cacheKey{sum: digest(src), opt: normalize(opt)}
 	c.mu.Lock()
 	if c.entries == nil { // the zero Cache: usable, but keeps nothing
 		c.order, c.entries, c.inflight = list.New(), make(map[cacheKey]*list.Element), make(map[cacheKey]*cacheCall)
@@ -155,4 +157,41 @@ func copyImage(img *Image) *Image {
 	}
 	cp := *img
 	return &cp
+}
+
+// digestChunk is the size of the pieces digest hashes separately.
+const digestChunk = 1 << 20
+
+// digest returns the SHA-256 of the input's length and the SHA-256 of each
+// of its 1 MiB pieces in turn: a two-level hash tree, collision-resistant
+// as SHA-256 is, whose pieces can be hashed on several cores at once. A
+// 4 MB photo is hashed in about half the time on two cores, which is most
+// of what a cache hit costs. Every input goes through the same
+// construction, so no input's digest can be made to equal another's by
+// handing over the inner digests as a picture.
+func digest(src []byte) [sha256.Size]byte {
+	n := (len(src) + digestChunk - 1) / digestChunk
+	sums := make([]byte, 8+n*sha256.Size)
+	binary.BigEndian.PutUint64(sums, uint64(len(src)))
+	piece := func(i int) {
+		s := sha256.Sum256(src[i*digestChunk : min((i+1)*digestChunk, len(src))])
+		copy(sums[8+i*sha256.Size:], s[:])
+	}
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			piece(i)
+		}
+		return sha256.Sum256(sums)
+	}
+	var g group
+	for w := range workers {
+		g.do(func() {
+			for i := w; i < n; i += workers {
+				piece(i)
+			}
+		})
+	}
+	g.wait()
+	return sha256.Sum256(sums)
 }

@@ -153,3 +153,72 @@ func TestCacheConcurrent(t *testing.T) {
 		t.Errorf("stats %+v: want %d misses, one per picture", s, len(srcs))
 	}
 }
+
+// TestCacheConcurrentEviction has many callers prepare more pictures than
+// the cache holds, so that adding, evicting, waiting for a call in progress
+// and reading the stats all happen at once (run with -race).
+func TestCacheConcurrentEviction(t *testing.T) {
+	var srcs [][]byte
+	var want [][]byte
+	for i := range 6 {
+		s := pngOf(t, quad(10+2*i, 10+i))
+		img, err := Prepare(s, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs, want = append(srcs, s), append(want, img.Data)
+	}
+	c := NewCache(2*int64(len(want[5])) + 2*entryOverhead) // room for about two
+	const workers, rounds = 8, 30
+	var wg sync.WaitGroup
+	errs := make(chan error, workers*rounds)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range rounds {
+				i := (w*7 + r*3) % len(srcs)
+				img, err := c.Prepare(srcs[i], Options{})
+				switch {
+				case err != nil:
+					errs <- err
+				case !bytes.Equal(img.Data, want[i]):
+					errs <- errors.New("wrong bytes")
+				}
+				_ = c.Stats()
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	s := c.Stats()
+	if s.Hits+s.Misses != workers*rounds || s.Bytes > c.max || s.Entries > 3 {
+		t.Errorf("stats %+v, bound %d", s, c.max)
+	}
+}
+
+func TestDigest(t *testing.T) {
+	// The same bytes give the same digest however the pieces fall, and a
+	// change anywhere, or a different length, changes it.
+	big := make([]byte, 3*digestChunk+12345)
+	for i := range big {
+		big[i] = byte(i * 31)
+	}
+	d := digest(big)
+	if digest(append([]byte(nil), big...)) != d {
+		t.Fatal("digest is not a function of the bytes")
+	}
+	for _, i := range []int{0, digestChunk - 1, digestChunk, 2*digestChunk + 7, len(big) - 1} {
+		changed := append([]byte(nil), big...)
+		changed[i] ^= 1
+		if digest(changed) == d {
+			t.Errorf("changing byte %d leaves the digest", i)
+		}
+	}
+	if digest(big[:len(big)-1]) == d || digest(nil) == digest([]byte{0}) {
+		t.Error("length does not count")
+	}
+}

@@ -99,13 +99,19 @@ func encode(m *image.RGBA, asPNG bool) (*Image, error) {
 			return nil, errorf(CodeCorrupt, err, "%s", corruptMessage)
 		}
 	} else {
-		out.Format = "jpeg"
-		if err := jpeg.Encode(&buf, onWhite(m), &jpeg.Options{Quality: jpegQuality}); err != nil {
-			return nil, errorf(CodeCorrupt, err, "%s", corruptMessage)
-		}
+		return encodeJPEG(onWhite(m), out.Width, out.Height)
 	}
 	out.Data = buf.Bytes()
 	return out, nil
+}
+
+// encodeJPEG writes m, opaque and w×h, as a JPEG photo.
+func encodeJPEG(m image.Image, w, h int) (*Image, error) {
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: jpegQuality}); err != nil {
+		return nil, errorf(CodeCorrupt, err, "%s", corruptMessage)
+	}
+	return &Image{Data: buf.Bytes(), Format: "jpeg", Width: w, Height: h}, nil
 }
 
 // onWhite composites premultiplied m onto white, in place, and returns it.

@@ -120,8 +120,13 @@ func Prepare(src []byte, opt Options) (img *Image, err error) {
 	if f == formatJPEG {
 		o = jpegOrientation(src)
 	}
-	out := transform(m, o, opt)
-	return encode(out, choosePNG(m, f, opt.Crop))
+	asPNG := choosePNG(m, f, opt.Crop)
+	if !asPNG {
+		if y := transformYCbCr(m, o, opt); y != nil {
+			return encodeJPEG(y, y.Rect.Dx(), y.Rect.Dy())
+		}
+	}
+	return encode(transform(m, o, opt), asPNG)
 }
 
 // transform scales m to fit the options, cuts the crop, turns it upright and

@@ -60,7 +60,7 @@ func Write(w io.Writer, d Document) error {
 	if d.Spec.W > d.Spec.H {
 		orientation = "L"
 	}
-	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: fpdf.SizeType{Wd: min(d.Spec.W, d.Spec.H), Ht: max(d.Spec.W, d.Spec.H)}})
+	f := newFpdf(fpdf.InitType{OrientationStr: orientation, UnitStr: "mm", Size: fpdf.SizeType{Wd: min(d.Spec.W, d.Spec.H), Ht: max(d.Spec.W, d.Spec.H)}})
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	f.SetCreationDate(d.Meta.Created)
@@ -76,7 +76,6 @@ func Write(w io.Writer, d Document) error {
 	}
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
-	addFonts(f)
 	if len(d.Attachments) > 0 {
 		as := make([]fpdf.Attachment, len(d.Attachments))
 		for i, a := range d.Attachments {
