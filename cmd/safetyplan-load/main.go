@@ -48,6 +48,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dur := fs.Duration("d", 60*time.Second, "run for this long (when -n is 0)")
 	metricsURL := fs.String("metrics", "", "the server's /metrics (default: URL/metrics)")
 	token := fs.String("token", "", "an API token, when the service has authentication on")
+	honour := fs.Bool("retry-after", true, "after a 429, wait as its Retry-After says before sending again, as a well-behaved client does")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -126,12 +127,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 					return // the run ended mid-request: not an error
 				}
 				took := time.Since(t0)
+				wait := time.Duration(0)
 				mu.Lock()
 				latencies[status] = append(latencies[status], took)
 				if status == http.StatusTooManyRequests && res.Header.Get("Retry-After") != "" {
 					retryAfter++
+					if secs, err := strconv.Atoi(res.Header.Get("Retry-After")); err == nil && *honour {
+						wait = time.Duration(secs) * time.Second
+					}
 				}
 				mu.Unlock()
+				if wait > 0 {
+					select {
+					case <-time.After(wait):
+					case <-ctx.Done():
+						return
+					}
+				}
 			}
 		})
 	}

@@ -174,7 +174,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	council := fs.String("council", os.Getenv("SAFETYPLAN_COUNCIL"), "council name shown as the documents' author (env SAFETYPLAN_COUNCIL)")
 	marking := fs.String("marking", os.Getenv("SAFETYPLAN_MARKING"), "protective marking (env SAFETYPLAN_MARKING; default OFFICIAL-SENSITIVE)")
 	workers := fs.Int("workers", int(envInt("SAFETYPLAN_WORKERS", 0)), "plans checked and rendered at once (env SAFETYPLAN_WORKERS; default: the number of CPUs)")
-	queue := fs.Int("queue", int(envInt("SAFETYPLAN_QUEUE", 0)), "requests that may wait for a worker before 429 (env SAFETYPLAN_QUEUE; default 8 per worker)")
+	queue := fs.Int("queue", int(envInt("SAFETYPLAN_QUEUE", 0)), "requests that may wait for a worker before 429 (env SAFETYPLAN_QUEUE; default 16 per worker)")
 	renderTimeout := fs.Duration("render-timeout", envDuration("SAFETYPLAN_RENDER_TIMEOUT", 20*time.Second), "deadline for one request's wait and work, then 503 (env SAFETYPLAN_RENDER_TIMEOUT)")
 	metricsAddr := fs.String("metrics-addr", os.Getenv("SAFETYPLAN_METRICS_ADDR"), "serve /metrics on this address instead of the main one (env SAFETYPLAN_METRICS_ADDR)")
 	tokensFile := fs.String("tokens-file", os.Getenv("SAFETYPLAN_TOKENS_FILE"), "file of accepted API token hashes, one per line (env SAFETYPLAN_TOKENS_FILE; or the hashes in SAFETYPLAN_TOKENS)")

@@ -33,7 +33,7 @@ type Config struct {
 	// the number of CPUs).
 	Workers int
 	// Queue is how many more may wait for a worker; beyond it a request is
-	// answered 429 at once (default: 8 per worker).
+	// answered 429 at once (default: 16 per worker).
 	Queue int
 	// RenderTimeout bounds the wait and the work of one request; past it
 	// the answer is 503 (default 20 s).
@@ -78,7 +78,7 @@ func New(cfg Config) *Server {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
 	if cfg.Queue <= 0 {
-		cfg.Queue = 8 * cfg.Workers
+		cfg.Queue = 16 * cfg.Workers
 	}
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, engine: gin.New(), pool: newPool(cfg.Workers, cfg.Queue, cfg.RenderTimeout)}
