@@ -373,7 +373,7 @@ func open(ctx context.Context, url string, keys Keyring, opt Options) (*sqlStore
 		db, err = openPostgres(url)
 		d = postgresDialect
 	default:
-		return nil, fmt.Errorf("store: unknown store %q: use sqlite:PATH or postgres://...", redactURL(url))
+		return nil, fmt.Errorf("store: unknown store %q: use sqlite:PATH or postgres://USER@HOST/DATABASE", redactURL(url))
 	}
 	if err != nil {
 		return nil, err
