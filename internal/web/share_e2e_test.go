@@ -106,7 +106,9 @@ func TestOpenASharedCopyInABrowser(t *testing.T) {
 					t.Errorf("event %s at %v", e.Action, e.At)
 				}
 			}
-			if got := strings.Join(actions, ","); !strings.HasPrefix(got, "save,share,failed_code,view") || !strings.HasSuffix(got, "revoke") {
+			// The page's frame may fetch the document (another view) just
+			// before or after the revocation is recorded.
+			if got := strings.Join(actions, ","); !strings.HasPrefix(got, "save,share,failed_code,view") || !strings.Contains(got, ",revoke") {
 				t.Errorf("audit %s", got)
 			}
 		})
