@@ -124,24 +124,16 @@ func sharedLines(p *plan.Plan, shared []Shared) []string {
 		if s.Document == "words-and-pictures" {
 			what = "the children's Words and Pictures"
 		}
-		line := fmt.Sprintf("%s: %s, shared on %s", who, what, dateOf(s.At).Long())
+		line := fmt.Sprintf("%s: %s, shared on %s", who, what, plan.DateOf(s.At).Long())
 		switch {
 		case !s.Revoked.IsZero():
-			line += ", withdrawn on " + dateOf(s.Revoked).Long()
+			line += ", withdrawn on " + plan.DateOf(s.Revoked).Long()
 		case !s.Viewed.IsZero():
-			line += ", opened on " + dateOf(s.Viewed).Long()
+			line += ", opened on " + plan.DateOf(s.Viewed).Long()
 		default:
 			line += ", not opened yet"
 		}
 		out = append(out, line)
 	}
 	return out
-}
-
-// dateOf is the day of t in the UK.
-func dateOf(t time.Time) plan.Date {
-	if loc, err := time.LoadLocation("Europe/London"); err == nil {
-		t = t.In(loc)
-	}
-	return plan.NewDate(t.Year(), t.Month(), t.Day())
 }

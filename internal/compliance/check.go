@@ -41,7 +41,7 @@ import (
 func Check(p *plan.Plan, opt Options) Report {
 	today := opt.Today
 	if today.IsZero() {
-		today = londonToday()
+		today = plan.DateOf(time.Now())
 	}
 	cal := opt.Calendar
 	if cal == nil {
@@ -516,13 +516,4 @@ func leadingNumber(s string) (int, string) {
 		i++
 	}
 	return n, s[i:]
-}
-
-func londonToday() plan.Date {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		loc = time.UTC
-	}
-	now := time.Now().In(loc)
-	return plan.NewDate(now.Year(), now.Month(), now.Day())
 }

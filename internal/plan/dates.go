@@ -3,7 +3,24 @@ package plan
 import (
 	"fmt"
 	"time"
+	_ "time/tzdata" // UK dates must not depend on the host having zone files
 )
+
+// London is the UK's time zone: "today", deadlines and the dates printed
+// in documents follow its calendar.
+var London = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		panic(err) // embedded by time/tzdata: cannot fail
+	}
+	return loc
+}()
+
+// DateOf returns the calendar date of t in the UK.
+func DateOf(t time.Time) Date {
+	t = t.In(London)
+	return NewDate(t.Year(), t.Month(), t.Day())
+}
 
 // Date is a calendar date (YYYY-MM-DD) with no time of day or zone. The zero
 // Date means "not given".

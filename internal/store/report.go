@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
-	"time"
 
 	"github.com/familynetwork/safetyplan/internal/plan"
 )
@@ -156,7 +155,7 @@ ORDER BY m.plan_id, m.seq`, team)
 	if err != nil {
 		return nil, err
 	}
-	return aggregate(sums, from, to, londonDate(s.now())), nil
+	return aggregate(sums, from, to, plan.DateOf(s.now())), nil
 }
 
 // aggregate tallies summaries by team and by the month each deadline falls
@@ -211,13 +210,4 @@ func aggregate(sums []Summary, from, to, today plan.Date) []ReportRow {
 		return out[i].Month < out[j].Month
 	})
 	return out
-}
-
-// londonDate is the calendar date of t in Europe/London (UTC when the time
-// zone database is missing), the council's "today".
-func londonDate(t time.Time) plan.Date {
-	if loc, err := time.LoadLocation("Europe/London"); err == nil {
-		t = t.In(loc)
-	}
-	return plan.NewDate(t.Year(), t.Month(), t.Day())
 }
