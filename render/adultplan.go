@@ -123,16 +123,16 @@ func (c *adult) cover() []layout.Block {
 	rows = append(rows,
 		[2]string{w.Text("adult.plan_date"), date.Long()},
 		[2]string{w.Text("adult.version"), itoa(p.Version())},
-		[2]string{w.Text("adult.next_review"), w.Text("adult.next_review.value", "date", nextReview(c.in).Long())},
+		[2]string{w.Text("adult.next_review"), w.Text("adult.next_review.value", "date", NextReview(c.in).Long())},
 	)
 	b = append(b, fieldTable(rows))
 	b = append(b, layout.Space(8), small(c.copyNote()), layout.PageBreak{})
 	return b
 }
 
-// nextReview is the first review's due date until it is held, then four
-// weeks after the latest meeting.
-func nextReview(in *Input) plan.Date {
+// NextReview is when the plan is next reviewed: the first review's due
+// date until it is held, then four weeks after the latest meeting.
+func NextReview(in *Input) plan.Date {
 	for _, d := range in.Report.Deadlines {
 		if d.Kind == "review" && d.DoneOn == nil {
 			return d.Due

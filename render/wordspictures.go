@@ -97,6 +97,7 @@ func composeWords(in *Input, opt Options, wo WordsOptions) (document, error) {
 	if wo.Rounded {
 		c.shape = layout.Rounded
 	}
+	c.helps = helpers(c.p)
 	wp := c.p.WordsAndPictures
 	var expl *plan.Story
 	if wp != nil {
@@ -168,6 +169,7 @@ type wpc struct {
 	numbers []bool   // whether each page shows its number
 	refs    []string // picture keys used, to prepare photos for
 	shape   layout.Shape
+	helps   []plan.Individual // the people who help me, worked out once
 }
 
 // t is the wording for key, in its ".many" form ("us", "we") when the
@@ -233,8 +235,7 @@ func childName(ch plan.Child) string {
 	if ch.KnownAs != "" {
 		return ch.KnownAs
 	}
-	first, _, _ := strings.Cut(strings.TrimSpace(ch.Name), " ")
-	return first
+	return firstName(ch.Name)
 }
 
 // story adds a title page and one page per page of the story.
@@ -318,11 +319,6 @@ func (c *wpc) rulePicture(r plan.Rule) string {
 		}
 	}
 	return "library:safe"
-}
-
-// helpers are the people on the "people who help me" page.
-func (c *wpc) helpers() []plan.Individual {
-	return helpers(c.p)
 }
 
 // helpers are the people on the child's "people who help me" page: the
@@ -434,7 +430,7 @@ func (c *wpc) names(ids []string) string {
 // people is the grid of the people who help me, each with their picture
 // and the name the child uses; more than eight go on to another page.
 func (c *wpc) people() {
-	hs := c.helpers()
+	hs := c.helps
 	if len(hs) == 0 {
 		return
 	}
@@ -495,7 +491,7 @@ func (c *wpc) childPicture() string {
 // worried says what the child can do when worried or scared.
 func (c *wpc) worried() {
 	var names []string
-	for _, h := range c.helpers() {
+	for _, h := range c.helps {
 		if !h.IsLeadWorker {
 			names = append(names, childNameOf(h))
 		}
@@ -531,7 +527,7 @@ func (c *wpc) numbersPage() {
 // each page with its heading.
 func (c *wpc) phonesPages() {
 	var lines []wpPara
-	for _, h := range c.helpers() {
+	for _, h := range c.helps {
 		switch {
 		case h.Phone == "":
 		case h.IsLeadWorker:
@@ -562,7 +558,7 @@ func (c *wpc) endPage() {
 	y += 3
 	for _, line := range []string{
 		c.w.Text("wp.end.made", "date", c.p.Date().Long()),
-		c.w.Text("wp.end.review", "date", nextReview(c.in).Long()),
+		c.w.Text("wp.end.review", "date", NextReview(c.in).Long()),
 	} {
 		for _, l := range layout.Wrap(c.m, ctext(line, andika("", wpSmaller+2), wpInk), s.ContentWidth()) {
 			items = append(items, centred(l, s.W, y)...)

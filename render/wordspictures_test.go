@@ -26,7 +26,7 @@ func TestWordsAndPicturesForEveryExample(t *testing.T) {
 			}
 			must := []string{people, "Childline", "0800 1111", "999", worried}
 			if hasChildRules(in.Plan) {
-				must = append(must, "Everyone will look at it again by "+nextReview(in).Long())
+				must = append(must, "Everyone will look at it again by "+NextReview(in).Long())
 			}
 			for _, must := range must {
 				if !strings.Contains(flat, must) {

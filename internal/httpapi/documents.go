@@ -21,15 +21,41 @@ func sendPDF(c *gin.Context, in *render.Input, doc string, b []byte) {
 	c.Data(http.StatusOK, "application/pdf", b)
 }
 
-func (s *Server) adultPlan(c *gin.Context) {
+// adultQuery reads the adult plan's ?audience= and ?for=.
+func adultQuery(c *gin.Context) (render.AdultOptions, error) {
 	aud, err := render.ParseAudience(c.Query("audience"))
 	if err != nil || aud == render.Child {
-		abort(c, inputError(plan.Problems{{Path: "audience", Code: plan.CodeEnum, Message: fmt.Sprintf("audience %q is not one of: worker, network", short(c.Query("audience")))}}))
-		return
+		return render.AdultOptions{}, inputError(plan.Problems{{Path: "audience", Code: plan.CodeEnum, Message: fmt.Sprintf("audience %q is not one of: worker, network", short(c.Query("audience")))}})
 	}
+	return render.AdultOptions{Audience: aud, For: c.Query("for")}, nil
+}
+
+// wordsQuery reads Words and Pictures' ?part=, ?contacts= and ?photos=.
+func wordsQuery(c *gin.Context) (render.WordsOptions, error) {
+	part, err := render.ParsePart(c.Query("part"))
+	if err != nil {
+		return render.WordsOptions{}, err
+	}
+	none, err := render.ParseContacts(c.Query("contacts"))
+	if err != nil {
+		return render.WordsOptions{}, err
+	}
+	rounded, err := render.ParseShape(c.Query("photos"))
+	if err != nil {
+		return render.WordsOptions{}, err
+	}
+	return render.WordsOptions{Part: part, NoContacts: none, Rounded: rounded}, nil
+}
+
+func (s *Server) adultPlan(c *gin.Context) {
 	// The work runs on the pool: it must not touch c, which gin reuses
 	// once the handler returns (as it does when the deadline passes).
-	ao, opt := render.AdultOptions{Audience: aud, For: c.Query("for")}, s.renderOptions()
+	ao, err := adultQuery(c)
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	opt := s.renderOptions()
 	in, b, err := s.build(c, "adult-plan", func(in *render.Input) ([]byte, error) {
 		return render.AdultPlan(in, opt, ao)
 	})
@@ -38,9 +64,9 @@ func (s *Server) adultPlan(c *gin.Context) {
 		return
 	}
 	doc := "safety-plan"
-	if f := c.Query("for"); f != "" {
-		doc += "_for-" + render.FileBase(f)
-	} else if aud == render.Network {
+	if ao.For != "" {
+		doc += "_for-" + render.FileBase(ao.For)
+	} else if ao.Audience == render.Network {
 		doc += "_network"
 	}
 	sendPDF(c, in, doc, b)
@@ -59,22 +85,12 @@ func (s *Server) outcomeForm(c *gin.Context) {
 }
 
 func (s *Server) wordsAndPictures(c *gin.Context) {
-	part, err := render.ParsePart(c.Query("part"))
+	wo, err := wordsQuery(c)
 	if err != nil {
 		abort(c, err)
 		return
 	}
-	none, err := render.ParseContacts(c.Query("contacts"))
-	if err != nil {
-		abort(c, err)
-		return
-	}
-	rounded, err := render.ParseShape(c.Query("photos"))
-	if err != nil {
-		abort(c, err)
-		return
-	}
-	wo, opt := render.WordsOptions{Part: part, NoContacts: none, Rounded: rounded}, s.renderOptions()
+	opt := s.renderOptions()
 	in, b, err := s.build(c, "words-and-pictures", func(in *render.Input) ([]byte, error) {
 		return render.WordsAndPictures(in, opt, wo)
 	})
@@ -83,10 +99,10 @@ func (s *Server) wordsAndPictures(c *gin.Context) {
 		return
 	}
 	doc := "words-and-pictures"
-	if part != render.PartBoth {
-		doc += "_" + string(part)
+	if wo.Part != render.PartBoth {
+		doc += "_" + string(wo.Part)
 	}
-	if none {
+	if wo.NoContacts {
 		doc += "_no-contacts"
 	}
 	sendPDF(c, in, doc, b)

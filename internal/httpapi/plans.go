@@ -159,11 +159,8 @@ func (s *Server) deletePlan(c *gin.Context) {
 	c.Status(http.StatusNoContent)
 }
 
+// planAudit answers a plan's audit log, which outlives the plan itself.
 func (s *Server) planAudit(c *gin.Context) {
-	if _, err := s.cfg.Store.Versions(c.Request.Context(), c.Param("id")); err != nil && !errors.Is(err, store.ErrNotFound) {
-		abort(c, storeError(err))
-		return
-	}
 	evs, err := s.cfg.Store.AuditLog(c.Request.Context(), c.Param("id"))
 	if err != nil {
 		abort(c, storeError(err))
@@ -240,28 +237,21 @@ func (s *Server) storedDocument(c *gin.Context) {
 	var make func(in *render.Input) ([]byte, error)
 	switch doc {
 	case "adult-plan":
-		aud, err := render.ParseAudience(c.Query("audience"))
-		if err != nil || aud == render.Child {
-			abort(c, inputError(plan.Problems{{Path: "audience", Code: plan.CodeEnum, Message: "audience is one of: worker, network"}}))
+		ao, err := adultQuery(c)
+		if err != nil {
+			abort(c, err)
 			return
 		}
-		ao := render.AdultOptions{Audience: aud, For: c.Query("for")}
 		make = func(in *render.Input) ([]byte, error) { return render.AdultPlan(in, opt, ao) }
 	case "meeting-outcome":
 		m := c.Query("meeting")
 		make = func(in *render.Input) ([]byte, error) { return render.OutcomeForm(in, opt, m) }
 	case "words-and-pictures":
-		part, err := render.ParsePart(c.Query("part"))
+		wo, err := wordsQuery(c)
 		if err != nil {
 			abort(c, err)
 			return
 		}
-		none, err := render.ParseContacts(c.Query("contacts"))
-		if err != nil {
-			abort(c, err)
-			return
-		}
-		wo := render.WordsOptions{Part: part, NoContacts: none}
 		make = func(in *render.Input) ([]byte, error) { return render.WordsAndPictures(in, opt, wo) }
 	default:
 		abort(c, errStatus(http.StatusNotFound, "not-found", "Not found", "there is no document %q: use adult-plan, meeting-outcome or words-and-pictures", short(doc)))

@@ -83,7 +83,7 @@ func (s *Server) createShare(c *gin.Context) {
 		return
 	}
 	now := s.now()
-	expires := endOfDay(nextReviewDue(in))
+	expires := endOfDay(render.NextReview(in))
 	if req.Expires != nil {
 		expires = *req.Expires
 	}
@@ -108,23 +108,8 @@ func (s *Server) createShare(c *gin.Context) {
 	c.JSON(http.StatusCreated, ShareResponse{ShareID: sh.ID, Link: baseURL(c) + "/s/" + token, Code: code, Expires: sh.ExpiresAt})
 }
 
-// nextReviewDue is when the plan is next reviewed: the first review's due
-// date until one is held, then four weeks after the latest meeting.
-func nextReviewDue(in *render.Input) plan.Date {
-	for _, d := range in.Report.Deadlines {
-		if d.Kind == "review" && d.DoneOn == nil {
-			return d.Due
-		}
-	}
-	return in.Plan.Date().AddDays(28)
-}
-
 func endOfDay(d plan.Date) time.Time {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		loc = time.UTC
-	}
-	return time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, loc)
+	return time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, plan.London)
 }
 
 // baseURL is the address the request came to, for links.
@@ -253,10 +238,6 @@ func (s *Server) findShare(c *gin.Context) (*store.Share, bool) {
 	return nil, false
 }
 
-func (s *Server) sharePageHandler(c *gin.Context, sh *store.Share, msg string, bad bool) {
-	sharePage(c, http.StatusOK, sharePageData{Title: "A document shared with you", Message: msg, Error: bad, AskCode: true, Action: "/s/" + c.Param("token")})
-}
-
 func (s *Server) sharePage(c *gin.Context) {
 	sh, ok := s.findShare(c)
 	if !ok {
@@ -266,7 +247,7 @@ func (s *Server) sharePage(c *gin.Context) {
 		s.showShared(c, sh)
 		return
 	}
-	s.sharePageHandler(c, sh, "", false)
+	sharePage(c, http.StatusOK, sharePageData{Title: "A document shared with you", AskCode: true, Action: "/s/" + c.Param("token")})
 }
 
 func (s *Server) shareCode(c *gin.Context) {
@@ -286,7 +267,6 @@ func (s *Server) shareCode(c *gin.Context) {
 			return
 		}
 		left := store.MaxCodeAttempts - attempts
-		c.Status(http.StatusUnprocessableEntity)
 		sharePage(c, http.StatusUnprocessableEntity, sharePageData{Title: "A document shared with you", AskCode: true, Action: "/s/" + c.Param("token"), Error: true,
 			Message: fmt.Sprintf("That code is not right. You can try %d more time%s.", left, map[bool]string{true: "", false: "s"}[left == 1])})
 		return
@@ -308,10 +288,7 @@ func (s *Server) showShared(c *gin.Context, sh *store.Share) {
 }
 
 func endOfLink(t time.Time) string {
-	if loc, err := time.LoadLocation("Europe/London"); err == nil {
-		t = t.In(loc)
-	}
-	return t.Format("15:04 on Monday 2 January 2006")
+	return t.In(plan.London).Format("15:04 on Monday 2 January 2006")
 }
 
 func (s *Server) shareDocument(c *gin.Context) {
