@@ -71,7 +71,7 @@ func Extract(data []byte) (planJSON []byte, uploads map[string][]byte, err error
 		return nil, nil, ErrNotOurs
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("the plan inside this PDF cannot be read (%v): use the original file from the case record", err)
+		return nil, nil, fmt.Errorf("the plan inside this PDF cannot be read (%w): use the original file from the case record", err)
 	}
 	uploads = map[string][]byte{}
 	for _, a := range as {

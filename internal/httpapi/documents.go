@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/familynetwork/safetyplan/internal/pdf"
 	"github.com/familynetwork/safetyplan/internal/plan"
 	"github.com/familynetwork/safetyplan/render"
 )
@@ -149,8 +151,25 @@ func (s *Server) extract(c *gin.Context) {
 		abort(c, readError(err, s.cfg.MaxBody))
 		return
 	}
-	planJSON, uploads, err := render.Extract(data)
-	if err != nil {
+	// Unpacking is CPU and memory work like rendering: on the pool, within
+	// the render deadline, and bounded by pdf's limits on what it inflates.
+	var planJSON []byte
+	var uploads map[string][]byte
+	err = s.pool.run(c.Request.Context(), func() error {
+		var err error
+		planJSON, uploads, err = render.Extract(data)
+		return err
+	})
+	switch {
+	case errors.Is(err, pdf.ErrTooLarge):
+		abort(c, errStatus(http.StatusRequestEntityTooLarge, "too-large", "The PDF holds too much",
+			"the files inside this PDF are over the limits (at most %d files, %d MB each and %d MB together): a worker's copy made by this service is far smaller; use the original file from the case record",
+			pdf.MaxAttachments, pdf.MaxAttachmentBytes>>20, pdf.MaxAttachedBytes>>20))
+		return
+	case isHTTPError(err):
+		abort(c, err)
+		return
+	case err != nil:
 		abort(c, inputError(plan.Problems{{Path: "file", Code: "not_a_plan_pdf", Message: err.Error()}}))
 		return
 	}

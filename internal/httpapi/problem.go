@@ -74,3 +74,10 @@ func abort(c *gin.Context, err error) {
 	c.Data(p.Status, "application/problem+json", body)
 	c.Abort()
 }
+
+// isHTTPError reports whether err already carries its status (the pool's
+// busy and timeout answers, say).
+func isHTTPError(err error) bool {
+	var he *httpError
+	return errors.As(err, &he)
+}
