@@ -256,22 +256,43 @@ func (s *Server) shareCode(c *gin.Context) {
 		return
 	}
 	code := strings.TrimSpace(c.PostForm("code"))
+	// An attempt is claimed before the code is compared, so that codes
+	// sent at once cannot all be compared against the share as loaded.
+	// Settling it must not depend on the client staying to hear the answer.
+	ctx := c.Request.Context()
+	settle := context.WithoutCancel(ctx)
+	attempt, err := s.cfg.Store.ClaimCodeAttempt(ctx, sh.ID)
+	if errors.Is(err, store.ErrNoAttempt) {
+		if _, ok := s.findShare(c); ok { // still active: its last attempts are being compared
+			c.Header("Retry-After", "5")
+			sharePage(c, http.StatusTooManyRequests, sharePageData{Title: "A document shared with you", Error: true,
+				Message: "Codes are being tried on this link just now. Wait a moment, then open the link again."})
+		}
+		return
+	}
+	if err != nil {
+		abort(c, storeError(err))
+		return
+	}
 	if !sh.CodeMatches(codeHash(c.Param("token"), code)) {
-		attempts, locked, err := s.cfg.Store.FailedCode(c.Request.Context(), sh.ID)
-		if err != nil {
+		if err := s.cfg.Store.WrongCode(settle, sh.ID, attempt); err != nil {
 			abort(c, storeError(err))
 			return
 		}
-		if locked {
+		if attempt >= store.MaxCodeAttempts {
 			sharePage(c, http.StatusGone, sharePageData{Title: "Shared document", Message: "That code was wrong too often, so this link has stopped working. Ask your social worker for a new one.", Error: true})
 			return
 		}
-		left := store.MaxCodeAttempts - attempts
+		left := store.MaxCodeAttempts - attempt
 		sharePage(c, http.StatusUnprocessableEntity, sharePageData{Title: "A document shared with you", AskCode: true, Action: "/s/" + c.Param("token"), Error: true,
 			Message: fmt.Sprintf("That code is not right. You can try %d more time%s.", left, map[bool]string{true: "", false: "s"}[left == 1])})
 		return
 	}
-	if err := s.cfg.Store.Record(c.Request.Context(), store.Event{PlanID: sh.PlanID, ShareID: sh.ID, Version: sh.Version, Action: store.ActionView, By: "share:" + sh.ID}); err != nil {
+	if err := s.cfg.Store.ReturnCodeAttempt(settle, sh.ID, attempt); err != nil {
+		abort(c, storeError(err))
+		return
+	}
+	if err := s.cfg.Store.Record(settle, store.Event{PlanID: sh.PlanID, ShareID: sh.ID, Version: sh.Version, Action: store.ActionView, By: "share:" + sh.ID}); err != nil {
 		abort(c, storeError(err))
 		return
 	}

@@ -77,11 +77,22 @@
 //
 // # What the store records itself
 //
-// SavePlan, CreateShare, FailedCode, RevokeShare, DeletePlan and
-// DeleteUntouchedSince append their audit events (save, share, failed_code
-// and locked, revoke, delete) in the same transaction as the change, so a
-// change and its audit entry are never one without the other. Callers
+// SavePlan, CreateShare, RevokeShare, DeletePlan and DeleteUntouchedSince
+// append their audit events (save, share, revoke, delete) in the same
+// transaction as the change, so a change and its audit entry are never one
+// without the other. WrongCode records failed_code and locked. Callers
 // Record only what the store cannot see: view and download.
+//
+// # The five-wrong-codes lockout
+//
+// A code is compared only after ClaimCodeAttempt has taken one of the
+// share's MaxCodeAttempts attempts, in a single UPDATE that increments the
+// count only while the share is unlocked and under the limit (and locks it
+// when it takes the last). A right code gives its attempt back. So however
+// many codes arrive at once, on however many replicas, no more than
+// MaxCodeAttempts wrong codes are ever compared, and a right code sent
+// after the lock is never compared at all. A crash between claim and
+// settling costs an attempt, never grants one.
 //
 // # The compliance report
 //

@@ -126,39 +126,79 @@ func (s *sqlStore) ShareByTokenHash(ctx context.Context, tokenHash []byte) (*Sha
 	return sh, nil
 }
 
-func (s *sqlStore) FailedCode(ctx context.Context, shareID string) (attempts int, locked bool, err error) {
+// ClaimCodeAttempt takes an attempt in one statement, which the database
+// applies to the row atomically on both dialects (SQLite holds the write
+// lock; PostgreSQL rechecks the WHERE clause after waiting for the row).
+func (s *sqlStore) ClaimCodeAttempt(ctx context.Context, shareID string) (int, error) {
+	now := toMicros(s.now())
+	var attempt int
+	err := s.queryRow(ctx, s.db, `UPDATE shares SET failed_attempts = failed_attempts + 1,
+    locked_at = CASE WHEN failed_attempts + 1 >= $1 THEN $2 ELSE locked_at END
+WHERE id = $3 AND locked_at IS NULL AND revoked_at IS NULL AND expires_at > $2 AND failed_attempts < $1
+RETURNING failed_attempts`, MaxCodeAttempts, now, shareID).Scan(&attempt)
+	if errors.Is(err, sql.ErrNoRows) {
+		var one int
+		err = s.queryRow(ctx, s.db, "SELECT 1 FROM shares WHERE id = $1", shareID).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, fmt.Errorf("%w: share %s", ErrNotFound, shareID)
+		}
+		if err == nil {
+			return 0, fmt.Errorf("%w: share %s", ErrNoAttempt, shareID)
+		}
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: claiming a code attempt for share %s: %w", shareID, err)
+	}
+	return attempt, nil
+}
+
+func (s *sqlStore) ReturnCodeAttempt(ctx context.Context, shareID string, attempt int) error {
+	if attempt < 1 || attempt > MaxCodeAttempts {
+		return fmt.Errorf("%w: attempt %d was never claimed", ErrInvalid, attempt)
+	}
+	// Only the claim that took the last attempt set the lock, so only it
+	// lifts it.
+	query := "UPDATE shares SET failed_attempts = failed_attempts - 1 WHERE id = $1 AND failed_attempts > 0"
+	if attempt == MaxCodeAttempts {
+		query = "UPDATE shares SET failed_attempts = failed_attempts - 1, locked_at = NULL WHERE id = $1 AND failed_attempts > 0"
+	}
+	res, err := s.exec(ctx, s.db, query, shareID)
+	if err != nil {
+		return fmt.Errorf("store: returning a code attempt for share %s: %w", shareID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%w: share %s has no attempt to return", ErrNotFound, shareID)
+	}
+	return nil
+}
+
+func (s *sqlStore) WrongCode(ctx context.Context, shareID string, attempt int) error {
+	if attempt < 1 || attempt > MaxCodeAttempts {
+		return fmt.Errorf("%w: attempt %d was never claimed", ErrInvalid, attempt)
+	}
 	now := s.now()
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var (
-			planID   string
-			version  int
-			lockedAt sql.NullInt64
+			planID  string
+			version int
 		)
-		err := s.queryRow(ctx, tx, `UPDATE shares SET failed_attempts = failed_attempts + 1,
-    locked_at = CASE WHEN locked_at IS NULL AND failed_attempts + 1 >= $1 THEN $2 ELSE locked_at END
-WHERE id = $3
-RETURNING plan_id, version, failed_attempts, locked_at`, MaxCodeAttempts, toMicros(now), shareID).Scan(&planID, &version, &attempts, &lockedAt)
+		err := s.queryRow(ctx, tx, "SELECT plan_id, version FROM shares WHERE id = $1", shareID).Scan(&planID, &version)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("%w: share %s", ErrNotFound, shareID)
 		}
 		if err != nil {
 			return fmt.Errorf("store: counting a wrong code for share %s: %w", shareID, err)
 		}
-		locked = lockedAt.Valid
 		ev := Event{PlanID: planID, ShareID: shareID, Version: version, Action: ActionFailedCode, By: LinkActor, At: now}
 		if err := s.record(ctx, tx, ev); err != nil {
 			return err
 		}
-		if attempts == MaxCodeAttempts { // this wrong code locked it
+		if attempt == MaxCodeAttempts { // this wrong code's claim locked it
 			ev.Action = ActionLocked
 			return s.record(ctx, tx, ev)
 		}
 		return nil
 	})
-	if err != nil {
-		return 0, false, err
-	}
-	return attempts, locked, nil
 }
 
 func (s *sqlStore) RevokeShare(ctx context.Context, shareID, by string) error {

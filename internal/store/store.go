@@ -44,11 +44,23 @@ type Store interface {
 	// ShareByTokenHash finds a share by the hash of its link token, whatever
 	// its status (check Share.Status). ErrNotFound when none has the hash.
 	ShareByTokenHash(ctx context.Context, tokenHash []byte) (*Share, error)
-	// FailedCode counts one wrong code against a share, whatever its
-	// status, and returns the count so far and whether the share is locked
-	// (MaxCodeAttempts wrong codes in all lock it for good). It records "failed_code" and, when it locks the
-	// share, "locked". ErrNotFound when the share does not exist.
-	FailedCode(ctx context.Context, shareID string) (attempts int, locked bool, err error)
+	// ClaimCodeAttempt takes one of a share's MaxCodeAttempts attempts at
+	// its code, before the code is compared: in one statement that
+	// succeeds only while the share is unlocked, unrevoked, unexpired and
+	// under the limit, so that however many codes arrive at once no more
+	// than MaxCodeAttempts are ever compared. The claim that takes the
+	// last attempt locks the share. It returns the attempt's number (1 to
+	// MaxCodeAttempts); ErrNoAttempt when none can be taken, ErrNotFound
+	// when the share does not exist. The caller then settles the attempt
+	// with ReturnCodeAttempt (a right code) or WrongCode.
+	ClaimCodeAttempt(ctx context.Context, shareID string) (attempt int, err error)
+	// ReturnCodeAttempt gives back an attempt claimed for a right code,
+	// lifting the lock when that attempt had set it.
+	ReturnCodeAttempt(ctx context.Context, shareID string, attempt int) error
+	// WrongCode records "failed_code" for a claimed attempt whose code was
+	// wrong and, when that attempt was the last, "locked". ErrNotFound
+	// when the share does not exist.
+	WrongCode(ctx context.Context, shareID string, attempt int) error
 	// RevokeShare revokes a share and records "revoke" by by. Revoking a
 	// revoked share changes nothing and is not an error. ErrNotFound when
 	// the share does not exist.
@@ -91,6 +103,9 @@ var (
 	// ErrInvalid is wrapped by errors about a request the store refuses
 	// (an empty JSON, an unknown document, an expiry in the past...).
 	ErrInvalid = errors.New("store: invalid request")
+	// ErrNoAttempt means a share takes no code now: it is locked, revoked
+	// or expired, or its last attempts are being compared.
+	ErrNoAttempt = errors.New("store: no code attempt left")
 	// ErrConflict matches every *ConflictError under errors.Is.
 	ErrConflict = errors.New("store: conflict")
 )
@@ -127,7 +142,7 @@ const (
 	// RetentionActor is the By of the delete events DeleteUntouchedSince
 	// records.
 	RetentionActor = "retention"
-	// LinkActor is the By of the failed_code and locked events FailedCode
+	// LinkActor is the By of the failed_code and locked events WrongCode
 	// records: whoever held the link.
 	LinkActor = "link"
 )
@@ -300,14 +315,14 @@ const (
 	ActionView Action = "view"
 	// ActionDownload: a shared document was downloaded (by the caller).
 	ActionDownload Action = "download"
-	// ActionFailedCode: a wrong code was given (recorded by FailedCode).
+	// ActionFailedCode: a wrong code was given (recorded by WrongCode).
 	ActionFailedCode Action = "failed_code"
 	// ActionRevoke: a share was revoked (recorded by RevokeShare).
 	ActionRevoke Action = "revoke"
 	// ActionDelete: the plan was deleted (recorded by DeletePlan and
 	// DeleteUntouchedSince).
 	ActionDelete Action = "delete"
-	// ActionLocked: a share was locked by wrong codes (by FailedCode).
+	// ActionLocked: a share was locked by wrong codes (by WrongCode).
 	ActionLocked Action = "locked"
 )
 

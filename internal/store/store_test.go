@@ -38,7 +38,8 @@ func testStore(t *testing.T, newDB newDBFunc) {
 		{"Migrations", testMigrations},
 		{"Retention", testRetention},
 		{"Shares", testShares},
-		{"ConcurrentFailedCodes", testConcurrentFailedCodes},
+		{"ConcurrentCodeAttempts", testConcurrentCodeAttempts},
+		{"RightCodeGivesItsAttemptBack", testRightCodeGivesAttemptBack},
 		{"Audit", testAudit},
 		{"Report", testReport},
 		{"Context", testContext},
@@ -1123,25 +1124,34 @@ func testShares(t *testing.T, newDB newDBFunc) {
 	})
 
 	t.Run("five wrong codes lock it", func(t *testing.T) {
-		for i := 1; i <= MaxCodeAttempts+1; i++ {
+		for i := 1; i <= MaxCodeAttempts; i++ {
 			c.Advance(time.Minute)
-			n, locked, err := s.FailedCode(ctx, nana.ID)
+			n, err := s.ClaimCodeAttempt(ctx, nana.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n != i || locked != (i >= MaxCodeAttempts) {
-				t.Errorf("wrong code %d: attempts %d, locked %v; want %d, %v", i, n, locked, i, i >= MaxCodeAttempts)
+			if n != i {
+				t.Errorf("wrong code %d: attempt %d", i, n)
 			}
+			if err := s.WrongCode(ctx, nana.ID, n); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.ClaimCodeAttempt(ctx, nana.ID); !errors.Is(err, ErrNoAttempt) {
+			t.Errorf("a sixth claim: %v; want ErrNoAttempt", err)
 		}
 		sh, err := s.ShareByTokenHash(ctx, tok(0xA1))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sh.FailedAttempts != MaxCodeAttempts+1 || sh.LockedAt == nil || sh.Status(s.now()) != ShareLocked {
-			t.Errorf("after %d wrong codes: %+v (status %s)", MaxCodeAttempts+1, sh, sh.Status(s.now()))
+		if sh.FailedAttempts != MaxCodeAttempts || sh.LockedAt == nil || sh.Status(s.now()) != ShareLocked {
+			t.Errorf("after %d wrong codes: %+v (status %s)", MaxCodeAttempts, sh, sh.Status(s.now()))
 		}
-		if _, _, err := s.FailedCode(ctx, "no-such-share"); !errors.Is(err, ErrNotFound) {
-			t.Errorf("FailedCode of an unknown share: %v; want ErrNotFound", err)
+		if _, err := s.ClaimCodeAttempt(ctx, "no-such-share"); !errors.Is(err, ErrNotFound) {
+			t.Errorf("claiming for an unknown share: %v; want ErrNotFound", err)
+		}
+		if err := s.WrongCode(ctx, "no-such-share", 1); !errors.Is(err, ErrNotFound) {
+			t.Errorf("WrongCode of an unknown share: %v; want ErrNotFound", err)
 		}
 	})
 
@@ -1201,7 +1211,7 @@ func testShares(t *testing.T, newDB newDBFunc) {
 			"save - v1 by worker-a", "save - v2 by worker-a",
 			"share nana v1 by worker-a", "share mia v2 by worker-a",
 			"failed_code nana v1 by link", "failed_code nana v1 by link", "failed_code nana v1 by link", "failed_code nana v1 by link",
-			"failed_code nana v1 by link", "locked nana v1 by link", "failed_code nana v1 by link",
+			"failed_code nana v1 by link", "locked nana v1 by link",
 			"revoke mia v2 by worker-b",
 		}
 		if !reflect.DeepEqual(got, want) {
@@ -1210,8 +1220,9 @@ func testShares(t *testing.T, newDB newDBFunc) {
 	})
 }
 
-func testConcurrentFailedCodes(t *testing.T, newDB newDBFunc) {
-	s := openStore(t, newDB(t), ring(t, testKey(t, "k1")), nil)
+// newShareForCodes saves a plan and shares it, for the lockout tests.
+func newShareForCodes(t *testing.T, s *sqlStore) Share {
+	t.Helper()
 	ctx := ctxT(t)
 	v, err := s.SavePlan(ctx, SavePlan{JSON: []byte(`{}`), By: "w", Summary: Summary{Team: "area"}})
 	if err != nil {
@@ -1222,29 +1233,98 @@ func testConcurrentFailedCodes(t *testing.T, newDB newDBFunc) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const n = 12
+	return sh
+}
+
+// 120 claims at once: exactly MaxCodeAttempts succeed, numbered 1 to 5,
+// and the rest are refused without a comparison.
+func testConcurrentCodeAttempts(t *testing.T, newDB newDBFunc) {
+	s := openStore(t, newDB(t), ring(t, testKey(t, "k1")), nil)
+	ctx := ctxT(t)
+	sh := newShareForCodes(t, s)
+	const n = 120
 	attempts := make([]int, n)
 	var wg sync.WaitGroup
+	start := make(chan struct{})
 	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			a, _, err := s.FailedCode(ctx, sh.ID)
-			if err != nil {
+		wg.Go(func() {
+			<-start
+			a, err := s.ClaimCodeAttempt(ctx, sh.ID)
+			switch {
+			case errors.Is(err, ErrNoAttempt):
+			case err != nil:
 				t.Error(err)
+			default:
+				attempts[i] = a
+				if err := s.WrongCode(ctx, sh.ID, a); err != nil {
+					t.Error(err)
+				}
 			}
-			attempts[i] = a
-		}()
+		})
 	}
+	close(start)
 	wg.Wait()
-	sort.Ints(attempts)
-	for i, a := range attempts {
-		if a != i+1 {
-			t.Fatalf("concurrent wrong codes counted %v; want 1 to %d, each once", attempts, n)
+	var got []int
+	for _, a := range attempts {
+		if a != 0 {
+			got = append(got, a)
 		}
+	}
+	sort.Ints(got)
+	if !reflect.DeepEqual(got, []int{1, 2, 3, 4, 5}) {
+		t.Fatalf("%d concurrent claims took attempts %v; want 1 to %d, each once", n, got, MaxCodeAttempts)
+	}
+	if got := count(t, s, "audit_log", "share_id = $1 AND action = 'failed_code'", sh.ID); got != MaxCodeAttempts {
+		t.Errorf("%d failed_code events; want %d", got, MaxCodeAttempts)
 	}
 	if got := count(t, s, "audit_log", "share_id = $1 AND action = 'locked'", sh.ID); got != 1 {
 		t.Errorf("%d locked events; want 1", got)
+	}
+}
+
+// A right code's attempt comes back; the fifth claim locks at once, and
+// lifts the lock only when its own code was right.
+func testRightCodeGivesAttemptBack(t *testing.T, newDB newDBFunc) {
+	s := openStore(t, newDB(t), ring(t, testKey(t, "k1")), nil)
+	ctx := ctxT(t)
+	sh := newShareForCodes(t, s)
+	status := func() (int, string) {
+		got, err := s.ShareByTokenHash(ctx, bytes.Repeat([]byte{5}, 32))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got.FailedAttempts, got.Status(s.now())
+	}
+	claim := func() int {
+		a, err := s.ClaimCodeAttempt(ctx, sh.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	for range 4 {
+		if err := s.WrongCode(ctx, sh.ID, claim()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fifth := claim()
+	if n, st := status(); fifth != MaxCodeAttempts || n != MaxCodeAttempts || st != ShareLocked {
+		t.Fatalf("while the fifth code is compared: attempt %d, count %d, %s; want 5, 5, locked", fifth, n, st)
+	}
+	if _, err := s.ClaimCodeAttempt(ctx, sh.ID); !errors.Is(err, ErrNoAttempt) {
+		t.Fatalf("a claim while the fifth is compared: %v; want ErrNoAttempt", err)
+	}
+	if err := s.ReturnCodeAttempt(ctx, sh.ID, fifth); err != nil {
+		t.Fatal(err)
+	}
+	if n, st := status(); n != 4 || st != ShareActive {
+		t.Fatalf("after the fifth code was right: count %d, %s; want 4, active", n, st)
+	}
+	if got := count(t, s, "audit_log", "share_id = $1 AND action = 'locked'", sh.ID); got != 0 {
+		t.Errorf("%d locked events after a right fifth code; want 0", got)
+	}
+	if err := s.ReturnCodeAttempt(ctx, sh.ID, 0); !errors.Is(err, ErrInvalid) {
+		t.Errorf("returning attempt 0: %v; want ErrInvalid", err)
 	}
 }
 
