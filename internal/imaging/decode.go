@@ -40,31 +40,45 @@ var codecs = map[format]codec{
 }
 
 // check applies the limits and sniffs the format without decoding pixels:
-// the size of src, then the format, then the dimensions in the header.
-func check(src []byte, lim Limits) (format, error) {
+// the size of src, then the format, then the dimensions in the header
+// (pixels, each side, the aspect ratio), then whether the data could hold
+// that many pixels at all.
+func check(src []byte, lim Limits) (format, image.Config, error) {
 	if int64(len(src)) > lim.MaxBytes {
-		return "", errorf(CodeTooLarge, nil, "the picture is %s; the limit is %s. %s",
+		return "", image.Config{}, errorf(CodeTooLarge, nil, "the picture is %s; the limit is %s. %s",
 			sizeMB(int64(len(src))), sizeMB(lim.MaxBytes), smallerHelp)
 	}
 	if len(src) == 0 {
-		return "", errorf(CodeUnsupportedFormat, nil, "the file is empty. %s", formatsHelp)
+		return "", image.Config{}, errorf(CodeUnsupportedFormat, nil, "the file is empty. %s", formatsHelp)
 	}
 	f, err := sniff(src)
 	if err != nil {
-		return "", err
+		return "", image.Config{}, err
 	}
 	cfg, err := codecs[f].config(bytes.NewReader(src))
 	if err != nil {
-		return "", errorf(CodeCorrupt, err, "%s", corruptMessage)
+		return "", image.Config{}, errorf(CodeCorrupt, err, "%s", corruptMessage)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return "", errorf(CodeCorrupt, fmt.Errorf("size %dx%d", cfg.Width, cfg.Height), "%s", corruptMessage)
+		return "", image.Config{}, errorf(CodeCorrupt, fmt.Errorf("size %dx%d", cfg.Width, cfg.Height), "%s", corruptMessage)
 	}
 	if px := int64(cfg.Width) * int64(cfg.Height); px > lim.MaxPixels {
-		return "", errorf(CodeTooManyPixels, nil, "the picture is %d × %d pixels (%.1f megapixels); the limit is %.1f megapixels. %s",
+		return "", image.Config{}, errorf(CodeTooManyPixels, nil, "the picture is %d × %d pixels (%.1f megapixels); the limit is %.1f megapixels. %s",
 			cfg.Width, cfg.Height, float64(px)/1e6, float64(lim.MaxPixels)/1e6, smallerHelp)
 	}
-	return f, nil
+	long, short := max(cfg.Width, cfg.Height), min(cfg.Width, cfg.Height)
+	if long > lim.MaxSide {
+		return "", image.Config{}, errorf(CodeTooManyPixels, nil, "the picture is %d × %d pixels; no side may be more than %d pixels. %s",
+			cfg.Width, cfg.Height, lim.MaxSide, smallerHelp)
+	}
+	if int64(long) > int64(short)*lim.MaxAspect {
+		return "", image.Config{}, errorf(CodeTooManyPixels, nil, "the picture is %d × %d pixels; it may be at most %d times as long as it is wide. Crop it, or send a screenshot of it.",
+			cfg.Width, cfg.Height, lim.MaxAspect)
+	}
+	if !coverable(src, f, cfg.Width, cfg.Height) {
+		return "", image.Config{}, errorf(CodeCorrupt, fmt.Errorf("%d bytes cannot hold %dx%d", len(src), cfg.Width, cfg.Height), "%s", corruptMessage)
+	}
+	return f, cfg, nil
 }
 
 // decode decodes src, already checked, in format f.

@@ -13,9 +13,16 @@
 //     CodeUnsupportedFormat and whose Message says which formats work and
 //     how to get one from a phone.
 //   - Limits are checked before decoding: the byte size against
-//     Limits.MaxBytes and the dimensions in the header against
-//     Limits.MaxPixels, so a small file that claims a huge picture fails fast
-//     without allocating it.
+//     Limits.MaxBytes; the dimensions in the header against Limits.MaxPixels,
+//     Limits.MaxSide and Limits.MaxAspect; and, for JPEG, PNG and GIF,
+//     whether the file's data could hold that many pixels at all (a header
+//     can claim any size; compressed data cannot shrink below what the
+//     format needs per pixel). So a small file that claims a huge picture
+//     fails fast without allocating it.
+//   - Pictures being decoded at once, across every caller in the process,
+//     take at most DefaultDecodeBudget bytes together (SetDecodeBudget
+//     changes it): Prepare waits for room, and refuses a picture that would
+//     need more than the whole budget.
 //   - JPEG EXIF orientation (all eight values) is applied: output is upright.
 //   - Output is a fresh encode, so no EXIF, GPS, ICC or comment metadata
 //     survives. See Prepare for how JPEG or PNG is chosen.

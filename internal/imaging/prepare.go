@@ -11,15 +11,25 @@ const (
 	DefaultMaxBytes int64 = 25 << 20
 	// DefaultMaxPixels is the largest picture accepted: 50 megapixels.
 	DefaultMaxPixels int64 = 50_000_000
+	// DefaultMaxSide is the longest side accepted: 20,000 pixels.
+	DefaultMaxSide = 20_000
+	// DefaultMaxAspect is the most times longer than wide a picture may
+	// be: 20 (a phone's panorama is about 4).
+	DefaultMaxAspect int64 = 20
 )
 
 // Limits bounds the input Prepare accepts. A zero or negative field means
-// the default (DefaultMaxBytes, DefaultMaxPixels).
+// the default (DefaultMaxBytes, DefaultMaxPixels, DefaultMaxSide,
+// DefaultMaxAspect).
 type Limits struct {
 	// MaxBytes is the largest accepted file size in bytes.
 	MaxBytes int64
 	// MaxPixels is the largest accepted width times height.
 	MaxPixels int64
+	// MaxSide is the largest accepted width or height.
+	MaxSide int
+	// MaxAspect is the most times the long side may be the short side.
+	MaxAspect int64
 }
 
 // withDefaults returns l with zero or negative fields set to the defaults.
@@ -29,6 +39,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxPixels <= 0 {
 		l.MaxPixels = DefaultMaxPixels
+	}
+	if l.MaxSide <= 0 {
+		l.MaxSide = DefaultMaxSide
+	}
+	if l.MaxAspect <= 0 {
+		l.MaxAspect = DefaultMaxAspect
 	}
 	return l
 }
@@ -108,10 +124,15 @@ func Prepare(src []byte, opt Options) (img *Image, err error) {
 		}
 	}()
 	lim := opt.Limits.withDefaults()
-	f, err := check(src, lim)
+	f, cfg, err := check(src, lim)
 	if err != nil {
 		return nil, err
 	}
+	release, err := charge(src, f, cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	m, err := decode(src, f)
 	if err != nil {
 		return nil, err
