@@ -7,8 +7,8 @@ import (
 )
 
 // DefaultDecodeBudget is how many bytes the pictures being decoded at once
-// may take together, in this process: 256 MB.
-const DefaultDecodeBudget int64 = 256 << 20
+// may take together, in this process: 192 MB.
+const DefaultDecodeBudget int64 = 192 << 20
 
 // decoding is the process's budget: every Prepare charges the bytes its
 // picture will take decoded before decoding it, and waits while the
