@@ -31,7 +31,7 @@ func (s *Server) planRoutes(r *gin.Engine) {
 	r.GET("/v1/reports/compliance", s.complianceReport)
 	r.GET("/reports/compliance", s.complianceReportPage)
 	r.GET("/s/:token", s.sharePage)
-	r.POST("/s/:token", s.shareCode)
+	r.POST("/s/:token", s.limitCodes, s.shareCode)
 	r.GET("/s/:token/document", s.shareDocument)
 }
 

@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"crypto/rand"
 	"log/slog"
 	"net/http"
 	"runtime"
@@ -49,6 +48,9 @@ type Config struct {
 	// CORSOrigins are the other origins whose pages may call the API
 	// (see ParseOrigins); none by default.
 	CORSOrigins []string
+	// CodeLimit is how many share codes one client address may send in
+	// CodeWindow, over every link and replica (default DefaultCodeLimit).
+	CodeLimit int
 	// MetricsElsewhere leaves /metrics off the main handler, for serving
 	// MetricsHandler on a separate, private listen address.
 	MetricsElsewhere bool
@@ -60,7 +62,6 @@ type Server struct {
 	cfg      Config
 	pool     *pool
 	metrics  *metrics
-	shareKey [32]byte // signs share-page sessions
 	engine   *gin.Engine
 	ready    atomic.Bool
 	draining atomic.Bool
@@ -83,7 +84,6 @@ func New(cfg Config) *Server {
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, engine: gin.New(), pool: newPool(cfg.Workers, cfg.Queue, cfg.RenderTimeout)}
 	s.metrics = newMetrics(s.pool)
-	_, _ = rand.Read(s.shareKey[:])
 	s.engine.HandleMethodNotAllowed = true
 	_ = s.engine.SetTrustedProxies(nil) // client addresses come from the connection, never a header
 	s.engine.Use(requestID(), accessLog(cfg.Log), s.metrics.middleware(), recoverPanic(cfg.Log), securityHeaders(),

@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"html/template"
@@ -337,19 +336,22 @@ func (s *Server) shareDocument(c *gin.Context) {
 	c.Data(http.StatusOK, "application/pdf", b)
 }
 
-// The session cookie: share id, expiry and an HMAC under the server's key.
+// The session cookie: share id, expiry and a signature under the store's
+// keyring (Store.Sign), so that any replica with the same keys accepts a
+// session another replica started: the code given on one, the document
+// opened on the next.
 const sessionCookie = "sp_share"
 
-func (s *Server) sessionValue(shareID string, until int64) string {
-	m := hmac.New(sha256.New, s.shareKey[:])
-	m.Write([]byte(shareID))
-	_ = binary.Write(m, binary.BigEndian, until)
-	return shareID + "." + strconv.FormatInt(until, 10) + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+const sessionPurpose = "share-session"
+
+func sessionMessage(shareID string, until int64) []byte {
+	return []byte(shareID + "|" + strconv.FormatInt(until, 10))
 }
 
 func (s *Server) startSession(c *gin.Context, sh *store.Share) {
 	until := s.now().Add(shareSession).Unix()
-	http.SetCookie(c.Writer, &http.Cookie{Name: sessionCookie, Value: s.sessionValue(sh.ID, until), Path: "/s/" + c.Param("token"),
+	value := sh.ID + "." + strconv.FormatInt(until, 10) + "." + s.cfg.Store.Sign(sessionPurpose, sessionMessage(sh.ID, until))
+	http.SetCookie(c.Writer, &http.Cookie{Name: sessionCookie, Value: value, Path: "/s/" + c.Param("token"),
 		MaxAge: int(shareSession.Seconds()), HttpOnly: true, Secure: c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https", SameSite: http.SameSiteStrictMode})
 }
 
@@ -358,7 +360,7 @@ func (s *Server) validSession(c *gin.Context, sh *store.Share) bool {
 	if err != nil {
 		return false
 	}
-	parts := strings.Split(v, ".")
+	parts := strings.SplitN(v, ".", 3)
 	if len(parts) != 3 || parts[0] != sh.ID {
 		return false
 	}
@@ -366,5 +368,5 @@ func (s *Server) validSession(c *gin.Context, sh *store.Share) bool {
 	if err != nil || s.now().Unix() > until {
 		return false
 	}
-	return hmac.Equal([]byte(v), []byte(s.sessionValue(sh.ID, until)))
+	return s.cfg.Store.Verify(sessionPurpose, sessionMessage(sh.ID, until), parts[2])
 }

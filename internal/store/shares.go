@@ -29,6 +29,8 @@ func (req *NewShare) validate() error {
 }
 
 func (s *sqlStore) CreateShare(ctx context.Context, req NewShare) (Share, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	if err := req.validate(); err != nil {
 		return Share{}, err
 	}
@@ -116,6 +118,8 @@ func (s *sqlStore) ShareByTokenHash(ctx context.Context, tokenHash []byte) (*Sha
 	if len(tokenHash) == 0 {
 		return nil, fmt.Errorf("%w: share", ErrNotFound)
 	}
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	sh, err := s.scanShare(s.queryRow(ctx, s.db, "SELECT "+shareColumns+" FROM shares WHERE token_hash = $1", tokenHash))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: share", ErrNotFound)
@@ -127,6 +131,8 @@ func (s *sqlStore) ShareByTokenHash(ctx context.Context, tokenHash []byte) (*Sha
 }
 
 func (s *sqlStore) FailedCode(ctx context.Context, shareID string) (attempts int, locked bool, err error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	now := s.now()
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var (
@@ -162,6 +168,8 @@ RETURNING plan_id, version, failed_attempts, locked_at`, MaxCodeAttempts, toMicr
 }
 
 func (s *sqlStore) RevokeShare(ctx context.Context, shareID, by string) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	if by == "" {
 		return fmt.Errorf("%w: who revokes the share is not given", ErrInvalid)
 	}
@@ -191,6 +199,8 @@ func (s *sqlStore) RevokeShare(ctx context.Context, shareID, by string) error {
 }
 
 func (s *sqlStore) SharesForPlan(ctx context.Context, planID string) ([]Share, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var out []Share
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		if err := s.planExists(ctx, tx, planID); err != nil {
