@@ -85,15 +85,20 @@ func (s *Server) savePlan(c *gin.Context) {
 	s.save(c, c.Param("id"), base)
 }
 
+// save checks the plan on the render pool, then stores it outside the
+// pool under the request's deadline: a save the client stopped waiting for
+// (or that took longer than the render timeout) is rolled back, never
+// committed after the client was told it failed.
 func (s *Server) save(c *gin.Context, id string, base int) {
-	by := who(c)
-	var v store.Version
-	_, _, err := s.build(c, "", func(in *render.Input) ([]byte, error) {
-		var err error
-		v, err = s.cfg.Store.SavePlan(context.Background(), store.SavePlan{PlanID: id, BaseVersion: base, JSON: in.Raw,
-			Uploads: in.Uploads, By: by, Summary: store.SummaryFor(in.Plan, nil)})
-		return nil, err
-	})
+	ctx, cancel := s.requestDeadline(c)
+	defer cancel()
+	in, _, err := s.build(c, "", nil)
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	v, err := s.cfg.Store.SavePlan(ctx, store.SavePlan{PlanID: id, BaseVersion: base, JSON: in.Raw,
+		Uploads: in.Uploads, By: who(c), Summary: store.SummaryFor(in.Plan, nil)})
 	if err != nil {
 		abort(c, storeError(err))
 		return
@@ -261,9 +266,11 @@ func (s *Server) storedDocument(c *gin.Context) {
 	var in *render.Input
 	var b []byte
 	start := time.Now()
-	err = s.pool.run(c.Request.Context(), func() error {
+	ctx, cancel := s.requestDeadline(c)
+	defer cancel()
+	err = s.pool.run(ctx, func() error {
 		var err error
-		if in, _, err = s.loadStored(context.Background(), id, version); err != nil {
+		if in, _, err = s.loadStored(ctx, id, version); err != nil {
 			return err
 		}
 		b, err = make(in)

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"runtime"
@@ -65,6 +66,9 @@ type Server struct {
 	engine   *gin.Engine
 	ready    atomic.Bool
 	draining atomic.Bool
+	// beforeRender, when set (by tests), is called with each plan the
+	// render pool has loaded, before its document is made.
+	beforeRender func(*render.Input)
 }
 
 // New returns a server for cfg. It is not ready until SetReady(true).
@@ -154,6 +158,12 @@ func (s *Server) readyz(c *gin.Context) {
 	}
 }
 
+// requestDeadline is the request's context bounded by the render timeout:
+// the deadline of saves, shares and the database calls of a request.
+func (s *Server) requestDeadline(c *gin.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(c.Request.Context(), s.pool.timeout)
+}
+
 func (s *Server) renderOptions() render.Options {
 	o := s.cfg.Render
 	if s.cfg.Today != nil {
@@ -179,6 +189,9 @@ func (s *Server) build(c *gin.Context, kind string, make func(in *render.Input) 
 		loaded, err := render.Load(b.plan, b.uploads, opt)
 		if err != nil {
 			return err
+		}
+		if s.beforeRender != nil {
+			s.beforeRender(loaded)
 		}
 		if make != nil {
 			if doc, err = make(loaded); err != nil {

@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -70,7 +69,8 @@ func (s *Server) createShare(c *gin.Context) {
 		abort(c, inputError(plan.Problems{{Path: "document", Code: plan.CodeEnum, Message: "document is one of: adult-plan (the person's own copy), words-and-pictures (the child's, for a parent to show the child)"}}))
 		return
 	}
-	ctx := c.Request.Context()
+	ctx, cancel := s.requestDeadline(c)
+	defer cancel()
 	in, sp, err := s.loadStored(ctx, c.Param("id"), req.Version)
 	if err != nil {
 		abort(c, err)
@@ -302,9 +302,11 @@ func (s *Server) shareDocument(c *gin.Context) {
 	opt := s.renderOptions()
 	var in *render.Input
 	var b []byte
-	err := s.pool.run(c.Request.Context(), func() error {
+	ctx, cancel := s.requestDeadline(c)
+	defer cancel()
+	err := s.pool.run(ctx, func() error {
 		var err error
-		if in, _, err = s.loadStored(context.Background(), sh.PlanID, sh.Version); err != nil {
+		if in, _, err = s.loadStored(ctx, sh.PlanID, sh.Version); err != nil {
 			return err
 		}
 		if sh.Document == store.DocumentWordsAndPictures {
