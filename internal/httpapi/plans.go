@@ -18,6 +18,7 @@ import (
 
 // The stored-plan routes exist only when the service has a store.
 func (s *Server) planRoutes(r *gin.Engine) {
+	r.GET("/v1/plans", s.caseload)
 	r.POST("/v1/plans", s.createPlan)
 	r.PUT("/v1/plans/:id", s.savePlan)
 	r.GET("/v1/plans/:id", s.getPlan)
@@ -25,6 +26,7 @@ func (s *Server) planRoutes(r *gin.Engine) {
 	r.GET("/v1/plans/:id/versions", s.planVersions)
 	r.POST("/v1/plans/:id/documents/:document", s.storedDocument)
 	r.GET("/v1/plans/:id/audit", s.planAudit)
+	r.GET("/v1/plans/:id/changes", s.planChanges)
 	r.POST("/v1/plans/:id/shares", s.createShare)
 	r.GET("/v1/plans/:id/shares", s.listShares)
 	r.DELETE("/v1/plans/:id/shares/:share", s.revokeShare)

@@ -126,6 +126,7 @@ func (s *Server) routes() {
 	if !s.cfg.MetricsElsewhere {
 		r.GET("/metrics", s.metrics.handler)
 	}
+	r.GET("/v1/service", s.serviceInfo)
 	r.GET("/v1/schema", func(c *gin.Context) { c.Data(http.StatusOK, "application/schema+json", plan.Schema()) })
 	r.POST("/v1/plans/validate", s.validate)
 	r.POST("/v1/plans/extract", s.extract)

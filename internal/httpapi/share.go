@@ -120,21 +120,6 @@ func baseURL(c *gin.Context) string {
 	return scheme + "://" + c.Request.Host
 }
 
-func (s *Server) listShares(c *gin.Context) {
-	shares, err := s.cfg.Store.SharesForPlan(c.Request.Context(), c.Param("id"))
-	if err != nil {
-		abort(c, storeError(err))
-		return
-	}
-	now := s.now()
-	out := make([]gin.H, 0, len(shares))
-	for _, sh := range shares {
-		out = append(out, gin.H{"share": sh, "status": sh.Status(now)})
-	}
-	c.Header("Cache-Control", "no-store")
-	c.JSON(http.StatusOK, gin.H{"shares": out})
-}
-
 func (s *Server) revokeShare(c *gin.Context) {
 	shares, err := s.cfg.Store.SharesForPlan(c.Request.Context(), c.Param("id"))
 	if err != nil {
