@@ -194,4 +194,3 @@ func (s *Server) listShares(c *gin.Context) {
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, gin.H{"shares": out})
 }
-
