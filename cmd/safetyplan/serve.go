@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/familynetwork/safetyplan/internal/httpapi"
@@ -38,6 +37,9 @@ type ServeConfig struct {
 	MetricsAddr string
 	// Auth is who may use the service.
 	Auth httpapi.Auth
+	// CodeLimit is how many share codes one address may try in
+	// httpapi.CodeWindow (see httpapi.Config).
+	CodeLimit int
 	// CORSOrigins may call the API from their pages.
 	CORSOrigins []string
 	// Store keeps plans; nil stores nothing. Retention, when not zero,
@@ -62,7 +64,7 @@ type Program struct {
 func NewProgram(cfg ServeConfig, logOut io.Writer) *Program {
 	log := slog.New(slog.NewJSONHandler(logOut, nil))
 	apiCfg := httpapi.Config{MaxBody: cfg.MaxBody, Log: log, Render: cfg.Render, Workers: cfg.Workers, Queue: cfg.Queue,
-		RenderTimeout: cfg.RenderTimeout, Auth: cfg.Auth, MetricsElsewhere: cfg.MetricsAddr != "", CORSOrigins: cfg.CORSOrigins, Store: cfg.Store}
+		RenderTimeout: cfg.RenderTimeout, Auth: cfg.Auth, MetricsElsewhere: cfg.MetricsAddr != "", CORSOrigins: cfg.CORSOrigins, Store: cfg.Store, CodeLimit: cfg.CodeLimit}
 	if !cfg.Today.IsZero() {
 		today := cfg.Today
 		apiCfg.Today = func() plan.Date { return today }
@@ -165,23 +167,25 @@ func (p *Program) retain() {
 
 func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", stderr)
+	var env envValues
 	addr := fs.String("addr", envOr("SAFETYPLAN_ADDR", ":8080"), "listen address (env SAFETYPLAN_ADDR)")
-	maxBody := fs.Int64("max-body", envInt("SAFETYPLAN_MAX_BODY", 25_000_000), "largest request body in bytes (env SAFETYPLAN_MAX_BODY)")
+	maxBody := fs.Int64("max-body", env.int("SAFETYPLAN_MAX_BODY", 25_000_000), "largest request body in bytes (env SAFETYPLAN_MAX_BODY)")
 	today := fs.String("today", "", "check deadlines as on this day, for demonstrations (env SAFETYPLAN_TODAY)")
 	drain := fs.Duration("drain-timeout", 30*time.Second, "how long shutdown waits for requests in flight")
-	drainDelay := fs.Duration("drain-delay", envDuration("SAFETYPLAN_DRAIN_DELAY", time.Second), "how long /readyz says 503 before new connections are refused (env SAFETYPLAN_DRAIN_DELAY)")
+	drainDelay := fs.Duration("drain-delay", env.duration("SAFETYPLAN_DRAIN_DELAY", time.Second), "how long /readyz says 503 before new connections are refused (env SAFETYPLAN_DRAIN_DELAY)")
 	tmpl := fs.String("templates", os.Getenv("SAFETYPLAN_TEMPLATES"), "folder of wording overrides (env SAFETYPLAN_TEMPLATES)")
 	council := fs.String("council", os.Getenv("SAFETYPLAN_COUNCIL"), "council name shown as the documents' author (env SAFETYPLAN_COUNCIL)")
 	marking := fs.String("marking", os.Getenv("SAFETYPLAN_MARKING"), "protective marking (env SAFETYPLAN_MARKING; default OFFICIAL-SENSITIVE)")
-	workers := fs.Int("workers", int(envInt("SAFETYPLAN_WORKERS", 0)), "plans checked and rendered at once (env SAFETYPLAN_WORKERS; default: the number of CPUs)")
-	queue := fs.Int("queue", int(envInt("SAFETYPLAN_QUEUE", 0)), "requests that may wait for a worker before 429 (env SAFETYPLAN_QUEUE; default 16 per worker)")
-	renderTimeout := fs.Duration("render-timeout", envDuration("SAFETYPLAN_RENDER_TIMEOUT", 20*time.Second), "deadline for one request's wait and work, then 503 (env SAFETYPLAN_RENDER_TIMEOUT)")
+	workers := fs.Int("workers", int(env.int("SAFETYPLAN_WORKERS", 0)), "plans checked and rendered at once (env SAFETYPLAN_WORKERS; default: the number of CPUs)")
+	queue := fs.Int("queue", int(env.int("SAFETYPLAN_QUEUE", 0)), "requests that may wait for a worker before 429 (env SAFETYPLAN_QUEUE; default 16 per worker)")
+	renderTimeout := fs.Duration("render-timeout", env.duration("SAFETYPLAN_RENDER_TIMEOUT", 20*time.Second), "deadline for one request's wait and work, then 503 (env SAFETYPLAN_RENDER_TIMEOUT)")
 	metricsAddr := fs.String("metrics-addr", os.Getenv("SAFETYPLAN_METRICS_ADDR"), "serve /metrics on this address instead of the main one (env SAFETYPLAN_METRICS_ADDR)")
 	tokensFile := fs.String("tokens-file", os.Getenv("SAFETYPLAN_TOKENS_FILE"), "file of accepted API token hashes, one per line (env SAFETYPLAN_TOKENS_FILE; or the hashes in SAFETYPLAN_TOKENS)")
 	storeURL := fs.String("store", os.Getenv("SAFETYPLAN_STORE"), "keep plans in sqlite:PATH or postgres://… (env SAFETYPLAN_STORE; default: nothing is stored)")
 	keysFile := fs.String("store-keys-file", os.Getenv("SAFETYPLAN_STORE_KEYS_FILE"), "file of the store's encryption keys, ID:BASE64KEY per line, current first (env SAFETYPLAN_STORE_KEYS_FILE, or the keys in SAFETYPLAN_STORE_KEYS)")
-	retention := fs.Duration("retention", envDuration("SAFETYPLAN_RETENTION", 365*24*time.Hour), "delete stored plans not saved for this long (env SAFETYPLAN_RETENTION; 0 keeps them)")
+	retention := fs.Duration("retention", env.duration("SAFETYPLAN_RETENTION", 365*24*time.Hour), "delete stored plans not saved for this long (env SAFETYPLAN_RETENTION; 0 keeps them)")
 	corsOrigins := fs.String("cors-origins", os.Getenv("SAFETYPLAN_CORS_ORIGINS"), "other origins whose pages may call the API, comma-separated (env SAFETYPLAN_CORS_ORIGINS; default none)")
+	codeLimit := fs.Int("code-limit", int(env.int("SAFETYPLAN_CODE_LIMIT", httpapi.DefaultCodeLimit)), "share codes one address may try in 15 minutes, over every link and replica (env SAFETYPLAN_CODE_LIMIT)")
 	proxies := fs.String("trusted-proxies", os.Getenv("SAFETYPLAN_TRUSTED_PROXIES"), "addresses of the authenticating proxy whose X-Forwarded-User is trusted (env SAFETYPLAN_TRUSTED_PROXIES)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return exitInput
@@ -189,6 +193,9 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, "safetyplan serve:", err)
 		return exitInput
+	}
+	if err := env.err(fs); err != nil {
+		return fail(err)
 	}
 	opt, err := renderOptions(*today)
 	if err != nil {
@@ -224,7 +231,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	p := NewProgram(ServeConfig{CORSOrigins: origins, Store: st, Retention: *retention, Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, DrainDelay: *drainDelay, Render: opt,
-		Workers: *workers, Queue: *queue, RenderTimeout: *renderTimeout, MetricsAddr: *metricsAddr, Auth: auth}, stdout)
+		Workers: *workers, Queue: *queue, RenderTimeout: *renderTimeout, MetricsAddr: *metricsAddr, Auth: auth, CodeLimit: *codeLimit}, stdout)
 	if err := p.Run(); err != nil {
 		return fail(err)
 	}
@@ -313,22 +320,8 @@ func tokenCmd(stdout io.Writer) int {
 	return exitOK
 }
 
-func envDuration(key string, def time.Duration) time.Duration {
-	if d, err := time.ParseDuration(os.Getenv(key)); err == nil && d >= 0 {
-		return d
-	}
-	return def
-}
-
 func envOr(key, def string) string {
 	if v := os.Getenv(key); v != "" {
-		return v
-	}
-	return def
-}
-
-func envInt(key string, def int64) int64 {
-	if v, err := strconv.ParseInt(os.Getenv(key), 10, 64); err == nil && v > 0 {
 		return v
 	}
 	return def

@@ -24,7 +24,9 @@ func TestLockoutHoldsUnderConcurrentGuesses(t *testing.T) {
 			now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 			clock := func() time.Time { return now }
 			st := b.Open(t, store.Options{Now: clock})
-			s := New(Config{Store: st, Now: clock, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
+			// The per-address code limit (issue 14) is lifted so that the
+			// lockout itself is what is tested.
+			s := New(Config{Store: st, Now: clock, CodeLimit: 1 << 20, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
 			sc := storeClient{t, s}
 			var saved SavedResponse
 			sc.json("POST", "/v1/plans", example(t, "hughes-review.json"), http.StatusCreated, &saved)

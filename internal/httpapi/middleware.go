@@ -3,6 +3,7 @@ package httpapi
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -55,25 +56,56 @@ func accessLog(log *slog.Logger) gin.HandlerFunc {
 	}
 }
 
-// recoverPanic turns a panic in a handler into a 500 problem and a log line
-// with the request id and stack. The panic value is not logged: it could
-// quote plan content.
+// recoverPanic turns a panic in a handler into a 500 problem, which abort
+// logs with the request id and the stack. The panic value is not logged:
+// it could quote plan content. It also gives abort the logger.
 func recoverPanic(log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		c.Set(logKey, log)
 		defer func() {
 			if r := recover(); r != nil {
 				if r == http.ErrAbortHandler {
 					panic(r)
 				}
-				log.Error("panic in handler", "request_id", c.GetString(requestIDKey), "route", c.FullPath(), "stack", string(debug.Stack()))
-				abort(c, errPanic)
+				abort(c, &panicError{stack: debug.Stack()})
 			}
 		}()
 		c.Next()
 	}
 }
 
+const logKey = "log"
+
 var errPanic = errStatus(http.StatusInternalServerError, "internal", "Something went wrong", "the service hit an unexpected error with this request; it has been logged with the request id")
+
+// panicError is a recovered panic with the stack of the goroutine that
+// panicked; it answers as errPanic.
+type panicError struct{ stack []byte }
+
+func (e *panicError) Error() string { return "panic" }
+func (e *panicError) Unwrap() error { return errPanic }
+
+// logServerError logs a 500 with the request id, the route, what failed
+// and, for a panic, the stack. It never logs plan content: a panic's value
+// is left out, and an error's message only when it is the store's (which
+// names ids, never content); other errors are logged by type.
+func logServerError(c *gin.Context, err error) {
+	log, _ := c.Value(logKey).(*slog.Logger)
+	if log == nil {
+		return
+	}
+	attrs := []any{"request_id", c.GetString(requestIDKey), "route", c.FullPath(), "method", c.Request.Method}
+	var pe *panicError
+	switch {
+	case errors.As(err, &pe):
+		attrs = append(attrs, "error", "panic", "stack", string(pe.stack))
+	case strings.HasPrefix(err.Error(), "store:"):
+		attrs = append(attrs, "error", err.Error())
+	default:
+		attrs = append(attrs, "error", fmt.Sprintf("%T", err))
+	}
+	log.Error("internal error", attrs...)
+}
 
 // contentSecurityPolicy allows nothing from elsewhere and no inline script
 // or style. frame-src is for previewing a PDF in the page: a blob: URL the

@@ -18,6 +18,7 @@ import (
 
 // The stored-plan routes exist only when the service has a store.
 func (s *Server) planRoutes(r *gin.Engine) {
+	r.GET("/v1/plans", s.caseload)
 	r.POST("/v1/plans", s.createPlan)
 	r.PUT("/v1/plans/:id", s.savePlan)
 	r.GET("/v1/plans/:id", s.getPlan)
@@ -25,13 +26,14 @@ func (s *Server) planRoutes(r *gin.Engine) {
 	r.GET("/v1/plans/:id/versions", s.planVersions)
 	r.POST("/v1/plans/:id/documents/:document", s.storedDocument)
 	r.GET("/v1/plans/:id/audit", s.planAudit)
+	r.GET("/v1/plans/:id/changes", s.planChanges)
 	r.POST("/v1/plans/:id/shares", s.createShare)
 	r.GET("/v1/plans/:id/shares", s.listShares)
 	r.DELETE("/v1/plans/:id/shares/:share", s.revokeShare)
 	r.GET("/v1/reports/compliance", s.complianceReport)
 	r.GET("/reports/compliance", s.complianceReportPage)
 	r.GET("/s/:token", s.sharePage)
-	r.POST("/s/:token", s.shareCode)
+	r.POST("/s/:token", s.limitCodes, s.shareCode)
 	r.GET("/s/:token/document", s.shareDocument)
 }
 
@@ -85,15 +87,20 @@ func (s *Server) savePlan(c *gin.Context) {
 	s.save(c, c.Param("id"), base)
 }
 
+// save checks the plan on the render pool, then stores it outside the
+// pool under the request's deadline: a save the client stopped waiting for
+// (or that took longer than the render timeout) is rolled back, never
+// committed after the client was told it failed.
 func (s *Server) save(c *gin.Context, id string, base int) {
-	by := who(c)
-	var v store.Version
-	_, _, err := s.build(c, "", func(in *render.Input) ([]byte, error) {
-		var err error
-		v, err = s.cfg.Store.SavePlan(context.Background(), store.SavePlan{PlanID: id, BaseVersion: base, JSON: in.Raw,
-			Uploads: in.Uploads, By: by, Summary: store.SummaryFor(in.Plan, nil)})
-		return nil, err
-	})
+	ctx, cancel := s.requestDeadline(c)
+	defer cancel()
+	in, _, err := s.build(c, "", nil)
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	v, err := s.cfg.Store.SavePlan(ctx, store.SavePlan{PlanID: id, BaseVersion: base, JSON: in.Raw,
+		Uploads: in.Uploads, By: who(c), Summary: store.SummaryFor(in.Plan, nil)})
 	if err != nil {
 		abort(c, storeError(err))
 		return
@@ -261,9 +268,11 @@ func (s *Server) storedDocument(c *gin.Context) {
 	var in *render.Input
 	var b []byte
 	start := time.Now()
-	err = s.pool.run(c.Request.Context(), func() error {
+	ctx, cancel := s.requestDeadline(c)
+	defer cancel()
+	err = s.pool.run(ctx, func() error {
 		var err error
-		if in, _, err = s.loadStored(context.Background(), id, version); err != nil {
+		if in, _, err = s.loadStored(ctx, id, version); err != nil {
 			return err
 		}
 		b, err = make(in)

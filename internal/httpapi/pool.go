@@ -2,9 +2,9 @@ package httpapi
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"runtime"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 )
@@ -82,7 +82,7 @@ func (p *pool) run(ctx context.Context, work func() error) error {
 func (p *pool) safely(work func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w (panic while rendering)", errPanic)
+			err = &panicError{stack: debug.Stack()}
 		}
 	}()
 	return work()

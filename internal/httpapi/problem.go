@@ -57,7 +57,7 @@ func toProblem(err error) Problem {
 	case errors.As(err, &ps):
 		he = inputError(ps)
 	default:
-		he = errStatus(http.StatusInternalServerError, "internal", "Something went wrong", "the service could not finish this request; try again, and if it happens again tell your system administrator the request id")
+		he = errStatus(http.StatusInternalServerError, "internal", "Something went wrong", "the service could not finish this request; it has been logged with the request id: try again, and if it happens again tell your system administrator the request id")
 	}
 	return Problem{Type: "https://safetyplan.invalid/problems/" + he.kind, Title: he.title, Status: he.status, Detail: he.detail, Errors: he.errors}
 }
@@ -66,6 +66,9 @@ func toProblem(err error) Problem {
 func abort(c *gin.Context, err error) {
 	p := toProblem(err)
 	p.RequestID = c.GetString(requestIDKey)
+	if p.Status == http.StatusInternalServerError {
+		logServerError(c, err)
+	}
 	if p.Status == http.StatusTooManyRequests || p.Status == http.StatusServiceUnavailable {
 		c.Header("Retry-After", "1")
 	}

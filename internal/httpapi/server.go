@@ -1,7 +1,7 @@
 package httpapi
 
 import (
-	"crypto/rand"
+	"context"
 	"log/slog"
 	"net/http"
 	"runtime"
@@ -49,6 +49,9 @@ type Config struct {
 	// CORSOrigins are the other origins whose pages may call the API
 	// (see ParseOrigins); none by default.
 	CORSOrigins []string
+	// CodeLimit is how many share codes one client address may send in
+	// CodeWindow, over every link and replica (default DefaultCodeLimit).
+	CodeLimit int
 	// MetricsElsewhere leaves /metrics off the main handler, for serving
 	// MetricsHandler on a separate, private listen address.
 	MetricsElsewhere bool
@@ -60,10 +63,12 @@ type Server struct {
 	cfg      Config
 	pool     *pool
 	metrics  *metrics
-	shareKey [32]byte // signs share-page sessions
 	engine   *gin.Engine
 	ready    atomic.Bool
 	draining atomic.Bool
+	// beforeRender, when set (by tests), is called with each plan the
+	// render pool has loaded, before its document is made.
+	beforeRender func(*render.Input)
 }
 
 // New returns a server for cfg. It is not ready until SetReady(true).
@@ -83,7 +88,6 @@ func New(cfg Config) *Server {
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, engine: gin.New(), pool: newPool(cfg.Workers, cfg.Queue, cfg.RenderTimeout)}
 	s.metrics = newMetrics(s.pool)
-	_, _ = rand.Read(s.shareKey[:])
 	s.engine.HandleMethodNotAllowed = true
 	_ = s.engine.SetTrustedProxies(nil) // client addresses come from the connection, never a header
 	s.engine.Use(requestID(), accessLog(cfg.Log), s.metrics.middleware(), recoverPanic(cfg.Log), securityHeaders(),
@@ -122,6 +126,7 @@ func (s *Server) routes() {
 	if !s.cfg.MetricsElsewhere {
 		r.GET("/metrics", s.metrics.handler)
 	}
+	r.GET("/v1/service", s.serviceInfo)
 	r.GET("/v1/schema", func(c *gin.Context) { c.Data(http.StatusOK, "application/schema+json", plan.Schema()) })
 	r.POST("/v1/plans/validate", s.validate)
 	r.POST("/v1/plans/extract", s.extract)
@@ -154,6 +159,12 @@ func (s *Server) readyz(c *gin.Context) {
 	}
 }
 
+// requestDeadline is the request's context bounded by the render timeout:
+// the deadline of saves, shares and the database calls of a request.
+func (s *Server) requestDeadline(c *gin.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(c.Request.Context(), s.pool.timeout)
+}
+
 func (s *Server) renderOptions() render.Options {
 	o := s.cfg.Render
 	if s.cfg.Today != nil {
@@ -179,6 +190,9 @@ func (s *Server) build(c *gin.Context, kind string, make func(in *render.Input) 
 		loaded, err := render.Load(b.plan, b.uploads, opt)
 		if err != nil {
 			return err
+		}
+		if s.beforeRender != nil {
+			s.beforeRender(loaded)
 		}
 		if make != nil {
 			if doc, err = make(loaded); err != nil {

@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"html/template"
@@ -71,7 +70,8 @@ func (s *Server) createShare(c *gin.Context) {
 		abort(c, inputError(plan.Problems{{Path: "document", Code: plan.CodeEnum, Message: "document is one of: adult-plan (the person's own copy), words-and-pictures (the child's, for a parent to show the child)"}}))
 		return
 	}
-	ctx := c.Request.Context()
+	ctx, cancel := s.requestDeadline(c)
+	defer cancel()
 	in, sp, err := s.loadStored(ctx, c.Param("id"), req.Version)
 	if err != nil {
 		abort(c, err)
@@ -119,21 +119,6 @@ func baseURL(c *gin.Context) string {
 		scheme = "https"
 	}
 	return scheme + "://" + c.Request.Host
-}
-
-func (s *Server) listShares(c *gin.Context) {
-	shares, err := s.cfg.Store.SharesForPlan(c.Request.Context(), c.Param("id"))
-	if err != nil {
-		abort(c, storeError(err))
-		return
-	}
-	now := s.now()
-	out := make([]gin.H, 0, len(shares))
-	for _, sh := range shares {
-		out = append(out, gin.H{"share": sh, "status": sh.Status(now)})
-	}
-	c.Header("Cache-Control", "no-store")
-	c.JSON(http.StatusOK, gin.H{"shares": out})
 }
 
 func (s *Server) revokeShare(c *gin.Context) {
@@ -324,9 +309,11 @@ func (s *Server) shareDocument(c *gin.Context) {
 	opt := s.renderOptions()
 	var in *render.Input
 	var b []byte
-	err := s.pool.run(c.Request.Context(), func() error {
+	ctx, cancel := s.requestDeadline(c)
+	defer cancel()
+	err := s.pool.run(ctx, func() error {
 		var err error
-		if in, _, err = s.loadStored(context.Background(), sh.PlanID, sh.Version); err != nil {
+		if in, _, err = s.loadStored(ctx, sh.PlanID, sh.Version); err != nil {
 			return err
 		}
 		if sh.Document == store.DocumentWordsAndPictures {
@@ -358,19 +345,22 @@ func (s *Server) shareDocument(c *gin.Context) {
 	c.Data(http.StatusOK, "application/pdf", b)
 }
 
-// The session cookie: share id, expiry and an HMAC under the server's key.
+// The session cookie: share id, expiry and a signature under the store's
+// keyring (Store.Sign), so that any replica with the same keys accepts a
+// session another replica started: the code given on one, the document
+// opened on the next.
 const sessionCookie = "sp_share"
 
-func (s *Server) sessionValue(shareID string, until int64) string {
-	m := hmac.New(sha256.New, s.shareKey[:])
-	m.Write([]byte(shareID))
-	_ = binary.Write(m, binary.BigEndian, until)
-	return shareID + "." + strconv.FormatInt(until, 10) + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+const sessionPurpose = "share-session"
+
+func sessionMessage(shareID string, until int64) []byte {
+	return []byte(shareID + "|" + strconv.FormatInt(until, 10))
 }
 
 func (s *Server) startSession(c *gin.Context, sh *store.Share) {
 	until := s.now().Add(shareSession).Unix()
-	http.SetCookie(c.Writer, &http.Cookie{Name: sessionCookie, Value: s.sessionValue(sh.ID, until), Path: "/s/" + c.Param("token"),
+	value := sh.ID + "." + strconv.FormatInt(until, 10) + "." + s.cfg.Store.Sign(sessionPurpose, sessionMessage(sh.ID, until))
+	http.SetCookie(c.Writer, &http.Cookie{Name: sessionCookie, Value: value, Path: "/s/" + c.Param("token"),
 		MaxAge: int(shareSession.Seconds()), HttpOnly: true, Secure: c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https", SameSite: http.SameSiteStrictMode})
 }
 
@@ -379,7 +369,7 @@ func (s *Server) validSession(c *gin.Context, sh *store.Share) bool {
 	if err != nil {
 		return false
 	}
-	parts := strings.Split(v, ".")
+	parts := strings.SplitN(v, ".", 3)
 	if len(parts) != 3 || parts[0] != sh.ID {
 		return false
 	}
@@ -387,5 +377,5 @@ func (s *Server) validSession(c *gin.Context, sh *store.Share) bool {
 	if err != nil || s.now().Unix() > until {
 		return false
 	}
-	return hmac.Equal([]byte(v), []byte(s.sessionValue(sh.ID, until)))
+	return s.cfg.Store.Verify(sessionPurpose, sessionMessage(sh.ID, until), parts[2])
 }

@@ -9,6 +9,8 @@ import (
 // Record appends e to the audit log. PlanID, a known Action and By are
 // required; a zero At means now.
 func (s *sqlStore) Record(ctx context.Context, e Event) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	return s.record(ctx, s.db, e)
 }
 
@@ -36,6 +38,8 @@ VALUES ($1, $2, $3, $4, $5, $6)`, e.PlanID, shareID, version, string(e.Action), 
 
 // AuditLog returns the plan's events in the order they were recorded.
 func (s *sqlStore) AuditLog(ctx context.Context, planID string) ([]Event, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	rows, err := s.query(ctx, s.db, `SELECT id, share_id, version, action, actor, at FROM audit_log
 WHERE plan_id = $1 ORDER BY id`, planID)
 	if err != nil {

@@ -29,6 +29,7 @@
 //	                   created_by/at, expires_at, revoked_at/by, failed_attempts,
 //	                   locked_at, token_hash (unique), code_hash
 //	audit_log          id, plan_id, share_id, version, action, actor, at
+//	rate_limits        key (an HMAC), window_start, window_end, hits
 //
 // Versions, meetings, uploads and shares go with their plan (ON DELETE
 // CASCADE); the audit log has no foreign key and outlives the plan.
@@ -46,6 +47,26 @@
 // version 2 adds the audit log (append-only by triggers that raise on
 // UPDATE and DELETE, and on PostgreSQL TRUNCATE) and indexes for retention
 // and key rotation.
+//
+// Version 3 adds rate_limits.
+//
+// # Several replicas
+//
+// Nothing a person does depends on which replica answers: everything that
+// must be the same across replicas is in the database or signed with the
+// keyring. Allow counts rate-limited hits in rate_limits (fixed windows;
+// the limited key, such as a client address, kept only as an HMAC), and
+// ClaimCodeAttempt takes a code attempt on the share's row atomically. Sign and Verify sign
+// small values (the share page's session cookie) with a key derived from
+// the keyring's current key and check them under any key of the ring, so
+// every replica with the same keys accepts what another signed.
+//
+// # Deadlines
+//
+// Every call gives its context the store's timeout (Options.Timeout,
+// default DefaultTimeout) unless it already ends sooner: a stuck database
+// or a held lock fails the call, and its transaction is rolled back, so a
+// save either commits within the deadline or not at all.
 //
 // # Concurrent saves
 //

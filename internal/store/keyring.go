@@ -48,6 +48,7 @@ type Keyring struct {
 type ringKey struct {
 	id   string
 	aead cipher.AEAD
+	mac  []byte // derived from the secret, for Sign and Verify
 }
 
 // Key is one raw key with its id, for NewKeyring.
@@ -82,7 +83,7 @@ func NewKeyring(current Key, old ...Key) (Keyring, error) {
 		if err != nil {
 			return Keyring{}, fmt.Errorf("store: key %q: %v", key.ID, err)
 		}
-		k.keys = append(k.keys, ringKey{id: key.ID, aead: aead})
+		k.keys = append(k.keys, ringKey{id: key.ID, aead: aead, mac: macKey(key.Secret)})
 	}
 	return k, nil
 }

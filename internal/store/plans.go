@@ -54,6 +54,8 @@ func (req *SavePlan) validate() error {
 // the (plan_id, version) primary key, so two concurrent saves of the same
 // version can never both succeed.
 func (s *sqlStore) SavePlan(ctx context.Context, req SavePlan) (Version, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	if err := req.validate(); err != nil {
 		return Version{}, err
 	}
@@ -177,6 +179,8 @@ func decodeUpload(b []byte) (string, []byte, error) {
 }
 
 func (s *sqlStore) Plan(ctx context.Context, id string, version int) (*StoredPlan, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	if version < 0 {
 		return nil, fmt.Errorf("%w: version %d", ErrInvalid, version)
 	}
@@ -295,6 +299,8 @@ WHERE plan_id = $1 AND version = $2 ORDER BY seq`, p.PlanID, p.Version)
 }
 
 func (s *sqlStore) Versions(ctx context.Context, id string) ([]Version, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var vs []Version
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		if err := s.planExists(ctx, tx, id); err != nil {
@@ -336,6 +342,8 @@ func (s *sqlStore) planExists(ctx context.Context, q querier, id string) error {
 }
 
 func (s *sqlStore) DeletePlan(ctx context.Context, id, by string) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	if by == "" {
 		return fmt.Errorf("%w: who deletes the plan is not given", ErrInvalid)
 	}
@@ -354,6 +362,8 @@ func (s *sqlStore) DeletePlan(ctx context.Context, id, by string) error {
 // With before set, only a plan last saved before it is deleted, so that a
 // plan saved meanwhile survives retention.
 func (s *sqlStore) deletePlan(ctx context.Context, id, by string, before *time.Time) (bool, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	deleted := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var (
@@ -382,6 +392,8 @@ func (s *sqlStore) DeleteUntouchedSince(ctx context.Context, t time.Time) (int, 
 	for {
 		var ids []string
 		err := func() error {
+			ctx, cancel := s.bound(ctx)
+			defer cancel()
 			rows, err := s.query(ctx, s.db, "SELECT id FROM plans WHERE touched_at < $1 ORDER BY touched_at, id LIMIT 100", toMicros(t))
 			if err != nil {
 				return fmt.Errorf("store: finding plans to delete: %w", err)

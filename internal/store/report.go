@@ -74,6 +74,8 @@ func (t *Tally) add(due plan.Date, done *plan.Date, today plan.Date) {
 // ReportRows loads the summary of every plan's latest version (of the team,
 // if given) and tallies it with aggregate.
 func (s *sqlStore) ReportRows(ctx context.Context, from, to plan.Date, team string) ([]ReportRow, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var sums []Summary
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		byPlan := map[string]int{}

@@ -56,6 +56,8 @@ func (s *sqlStore) Reencrypt(ctx context.Context) (int, error) {
 // reencryptBatch rewrites one batch of the table's values not under the
 // current key, and returns how many it rewrote and how many it found.
 func (s *sqlStore) reencryptBatch(ctx context.Context, t sealedTable) (n, seen int, err error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	cur := s.keys.Current()
 	pk := append(append([]string(nil), t.textPK...), t.intPK...)
 	sel := fmt.Sprintf("SELECT %s, %s, %s FROM %s WHERE %s <> $1 ORDER BY %s LIMIT %d",
@@ -135,6 +137,8 @@ func (s *sqlStore) reencryptBatch(ctx context.Context, t sealedTable) (n, seen i
 // KeysInUse counts stored values (plans, uploads and share persons) by the
 // id of the key that encrypted them.
 func (s *sqlStore) KeysInUse(ctx context.Context) (map[string]int, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	out := map[string]int{}
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		for _, t := range sealedTables {

@@ -29,6 +29,8 @@ func (req *NewShare) validate() error {
 }
 
 func (s *sqlStore) CreateShare(ctx context.Context, req NewShare) (Share, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	if err := req.validate(); err != nil {
 		return Share{}, err
 	}
@@ -116,6 +118,8 @@ func (s *sqlStore) ShareByTokenHash(ctx context.Context, tokenHash []byte) (*Sha
 	if len(tokenHash) == 0 {
 		return nil, fmt.Errorf("%w: share", ErrNotFound)
 	}
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	sh, err := s.scanShare(s.queryRow(ctx, s.db, "SELECT "+shareColumns+" FROM shares WHERE token_hash = $1", tokenHash))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: share", ErrNotFound)
@@ -130,6 +134,8 @@ func (s *sqlStore) ShareByTokenHash(ctx context.Context, tokenHash []byte) (*Sha
 // applies to the row atomically on both dialects (SQLite holds the write
 // lock; PostgreSQL rechecks the WHERE clause after waiting for the row).
 func (s *sqlStore) ClaimCodeAttempt(ctx context.Context, shareID string) (int, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	now := toMicros(s.now())
 	var attempt int
 	err := s.queryRow(ctx, s.db, `UPDATE shares SET failed_attempts = failed_attempts + 1,
@@ -153,6 +159,8 @@ RETURNING failed_attempts`, MaxCodeAttempts, now, shareID).Scan(&attempt)
 }
 
 func (s *sqlStore) ReturnCodeAttempt(ctx context.Context, shareID string, attempt int) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	if attempt < 1 || attempt > MaxCodeAttempts {
 		return fmt.Errorf("%w: attempt %d was never claimed", ErrInvalid, attempt)
 	}
@@ -173,6 +181,8 @@ func (s *sqlStore) ReturnCodeAttempt(ctx context.Context, shareID string, attemp
 }
 
 func (s *sqlStore) WrongCode(ctx context.Context, shareID string, attempt int) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	if attempt < 1 || attempt > MaxCodeAttempts {
 		return fmt.Errorf("%w: attempt %d was never claimed", ErrInvalid, attempt)
 	}
@@ -202,6 +212,8 @@ func (s *sqlStore) WrongCode(ctx context.Context, shareID string, attempt int) e
 }
 
 func (s *sqlStore) RevokeShare(ctx context.Context, shareID, by string) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	if by == "" {
 		return fmt.Errorf("%w: who revokes the share is not given", ErrInvalid)
 	}
@@ -231,6 +243,8 @@ func (s *sqlStore) RevokeShare(ctx context.Context, shareID, by string) error {
 }
 
 func (s *sqlStore) SharesForPlan(ctx context.Context, planID string) ([]Share, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var out []Share
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		if err := s.planExists(ctx, tx, planID); err != nil {

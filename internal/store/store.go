@@ -69,6 +69,21 @@ type Store interface {
 	// ErrNotFound when the plan does not exist.
 	SharesForPlan(ctx context.Context, planID string) ([]Share, error)
 
+	// Caseload lists the latest versions of the plans by saved (any
+	// version; every plan when by is "") of team ("" for any), the most
+	// recently saved first, at most MaxCaseload.
+	Caseload(ctx context.Context, by, team string) ([]CaseloadEntry, error)
+
+	// Sign signs msg for purpose under the keyring's current key, so that
+	// any replica with the same keys can Verify it (share-page sessions).
+	Sign(purpose string, msg []byte) string
+	// Verify checks a signature made by Sign under any key of the keyring.
+	Verify(purpose string, msg []byte, sig string) bool
+	// Allow counts a hit against key and reports whether it is within
+	// limit hits per window, and if not, how long until it is. Replicas
+	// share the count.
+	Allow(ctx context.Context, key string, limit int, window time.Duration) (ok bool, retryAfter time.Duration, err error)
+
 	// Record appends an event to the audit log. The store records save,
 	// share, revoke, failed_code, locked and delete itself; callers record
 	// view and download.
@@ -153,7 +168,15 @@ type Options struct {
 	// the report's today; nil means time.Now. Times are kept to the
 	// microsecond, in UTC.
 	Now func() time.Time
+	// Timeout bounds every database call whose context has no earlier
+	// deadline (default DefaultTimeout), so that a stuck database fails a
+	// request instead of holding it.
+	Timeout time.Duration
 }
+
+// DefaultTimeout is the deadline of a database call when Options.Timeout is
+// zero and the caller's context has none sooner.
+const DefaultTimeout = 15 * time.Second
 
 // Documents a share may give.
 const (
@@ -393,7 +416,11 @@ func open(ctx context.Context, url string, keys Keyring, opt Options) (*sqlStore
 	if err != nil {
 		return nil, err
 	}
-	s := &sqlStore{db: db, d: d, keys: keys, clock: opt.Now}
+	timeout := opt.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	s := &sqlStore{db: db, d: d, keys: keys, clock: opt.Now, timeout: timeout}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: connecting to %s: %w", redactURL(url), err)
@@ -427,10 +454,16 @@ func redactURL(u string) string {
 
 // sqlStore is the Store over database/sql, for both dialects.
 type sqlStore struct {
-	db    *sql.DB
-	d     dialect
-	keys  Keyring
-	clock func() time.Time
+	db      *sql.DB
+	d       dialect
+	keys    Keyring
+	clock   func() time.Time
+	timeout time.Duration
+}
+
+// bound gives ctx the store's deadline unless it already ends sooner.
+func (s *sqlStore) bound(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, s.timeout)
 }
 
 func (s *sqlStore) now() time.Time {

@@ -44,6 +44,10 @@ func testStore(t *testing.T, newDB newDBFunc) {
 		{"Report", testReport},
 		{"Context", testContext},
 		{"KilledMidSave", testCrash},
+		{"SignAcrossReplicas", testSignAcrossReplicas},
+		{"RateLimitAcrossReplicas", testRateLimitAcrossReplicas},
+		{"Caseload", testCaseload},
+		{"Deadline", testDeadline},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, newDB) })
 	}
@@ -755,7 +759,7 @@ func testMigrations(t *testing.T, newDB newDBFunc) {
 		}
 		return vs
 	}
-	all := []int{1, 2}
+	all := []int{1, 2, 3}
 
 	t.Run("from an empty database", func(t *testing.T) {
 		s := openStore(t, newDB(t), keys, nil)
@@ -838,7 +842,7 @@ VALUES ('share1', 'legacy', 1, 'adult-plan', $1, $2, 'worker-z', $3, $4, $5, $6)
 	t.Run("a newer database is refused", func(t *testing.T) {
 		url := newDB(t)
 		s := openStore(t, url, keys, nil)
-		if _, err := s.exec(ctx, s.db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (3, '0003_future', 0)"); err != nil {
+		if _, err := s.exec(ctx, s.db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (4, '0004_future', 0)"); err != nil {
 			t.Fatal(err)
 		}
 		s.Close()

@@ -138,8 +138,8 @@ func (p *page) noConsoleErrors() {
 	defer p.mu.Unlock()
 	for _, m := range p.console {
 		l := strings.ToLower(m)
-		if strings.Contains(l, "failed to load resource") && strings.Contains(l, "status of 422") {
-			continue // a plan with problems: the page shows them
+		if strings.Contains(l, "failed to load resource") && (strings.Contains(l, "status of 422") || strings.Contains(l, "status of 409")) {
+			continue // a plan with problems, or saved by someone else first: the page shows them
 		}
 		if strings.HasPrefix(l, "error") || strings.HasPrefix(l, "exception") || strings.Contains(l, "content security policy") {
 			p.t.Errorf("the page's console: %s", m)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -219,7 +220,13 @@ func TestWorkerBuildsAPlan(t *testing.T) {
 	}
 
 	// Reopen the saved file in a browser with no draft: the same plan.
-	p.do(chromedp.Evaluate[chromedp.Void](`localStorage.clear()`), chromedp.Reload())
+	// (Leaving the page keeps the draft on pagehide, so it is cleared once
+	// the page is left.)
+	p.do(chromedp.Navigate("about:blank"))
+	if _, err := chromedp.Call(p.ctx, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{Origin: p.url, StorageTypes: "local_storage"}); err != nil {
+		t.Fatal(err)
+	}
+	p.do(chromedp.Navigate(p.url + "/"))
 	p.waitVisible("#start-new")
 	if !eval[bool](p, `document.querySelector('#start-draft').hidden`) {
 		t.Error("after clearing, the start page still offers a draft")

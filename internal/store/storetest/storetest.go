@@ -35,12 +35,19 @@ func Backends() []Backend {
 	return []Backend{{"sqlite", openSQLite}, {"postgres", openPostgres}}
 }
 
-func keys(t *testing.T) store.Keyring {
+// KeyringText makes a keyring of one new key, as SAFETYPLAN_STORE_KEYS
+// holds it, for starting the service in another process.
+func KeyringText(t *testing.T) string {
+	t.Helper()
 	k, err := store.NewKey()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ring, err := store.ParseKeyring(k)
+	return k
+}
+
+func keys(t *testing.T) store.Keyring {
+	ring, err := store.ParseKeyring(KeyringText(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,6 +72,15 @@ func openSQLite(t *testing.T, opt store.Options) store.Store {
 
 // openPostgres makes a schema with a random name for the test.
 func openPostgres(t *testing.T, opt store.Options) store.Store {
+	t.Helper()
+	return open(t, PostgresURL(t), opt)
+}
+
+// PostgresURL makes an empty schema with a random name for the test, dropped
+// when it ends, and returns a store URL for it: for tests that open the
+// same database from several replicas. It skips the test when
+// SAFETYPLAN_TEST_POSTGRES is not set, and fails it under CI=true.
+func PostgresURL(t *testing.T) string {
 	t.Helper()
 	base := os.Getenv(PostgresEnv)
 	if base == "" {
@@ -96,5 +112,5 @@ func openPostgres(t *testing.T, opt store.Options) store.Store {
 	if strings.Contains(base, "?") {
 		sep = "&"
 	}
-	return open(t, base+sep+"search_path="+schema, opt)
+	return base + sep + "search_path=" + schema
 }

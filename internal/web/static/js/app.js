@@ -1,6 +1,7 @@
 // The worker's page: builds a family network safety plan in the browser,
 // checks it with the service as the worker goes, and makes the documents.
-// The plan lives here and in this browser's localStorage only.
+// The draft lives in this browser's localStorage; with a store, the service
+// keeps saved versions too (stored.js).
 
 import { h, getAt, setAt, parsePath, pathStr, fieldId, debounce, saveBlob, ukDate, todayISO, plural, lowerFirst, slug } from './util.js';
 import { post, answer, pictureRefs } from './api.js';
@@ -10,9 +11,11 @@ import { createPicker } from './picker.js';
 import { createChildView, leaks } from './child.js';
 import { documentsPanel } from './docs.js';
 import { renderPD } from './pd.js';
-import { saveDraft, loadDraft, clearDraft, hasDraft, planFile, dataURLToBlob } from './store.js';
+import { saveDraft, saveDraftNow, loadDraft, clearDraft, hasDraft, planFile, dataURLToBlob } from './store.js';
+import { createStored, lock } from './stored.js';
 
 const $ = (id) => document.getElementById(id);
+const baseTitle = document.title;
 
 function blankPlan() {
   return {
@@ -49,6 +52,7 @@ const app = {
   problems: [],
   result: null,
   childOptions: { part: 'both', contacts: 'shared' },
+  stored: null, // {id, version, latest, savedBy, savedAt, readOnly, base} of a plan the service keeps
 
   schema: null,
   /** schemaHas says whether the service's plan format has the field at parts. */
@@ -143,6 +147,13 @@ const app = {
 
 const picker = createPicker(app);
 const child = createChildView(app);
+const stored = createStored(app, {
+  start: (plan, uploads, opts) => startWith(plan, uploads, opts),
+  problems: (list, opts) => setProblems(list, opts),
+  saveFile: () => savePlanFile(),
+  saved: () => saveSoon(),
+  home: (msg) => showStart(msg),
+});
 
 // ------------------------------------------------------------ rendering
 
@@ -189,6 +200,7 @@ function renderAll({ focus, fallback, others } = {}) {
   }
   renderNav();
   showProblems();
+  if (app.stored && app.stored.readOnly) lock(true);
 }
 
 function renderNav() {
@@ -340,6 +352,7 @@ function showProblems() {
   });
   const summary = $('error-summary');
   summary.hidden = shown.length === 0;
+  document.title = `${shown.length ? 'Error: ' : ''}${baseTitle}`;
   $('error-summary-list').replaceChildren(...shown.map((x) => h('li', {},
     x.id ? h('a', { href: `#${x.id}`, text: x.msg, onclick: (e) => { e.preventDefault(); goToField(x.id); } }) : h('span', { text: x.msg }))));
   $('todo').hidden = waiting === 0;
@@ -408,12 +421,19 @@ async function validateNow() {
 
 const validateSoon = debounce(validateNow, 600);
 
+/** draftMeta is what the draft remembers of the stored plan it came from. */
+function draftMeta() {
+  const s = app.stored;
+  return s && !s.readOnly ? { id: s.id, version: s.version, latest: s.latest, savedBy: s.savedBy, savedAt: s.savedAt, base: s.base } : null;
+}
+
 let saveTimer = 0;
 function saveSoon() {
   clearTimeout(saveTimer);
+  if (app.stored && app.stored.readOnly) return; // an old version is looked at, not edited
   saveTimer = setTimeout(async () => {
     try {
-      const at = await saveDraft(app.plan, app.uploads);
+      const at = await saveDraft(app.plan, app.uploads, draftMeta());
       $('draft-status').textContent = `Draft kept in this browser at ${new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}.`;
     } catch {
       $('draft-status').textContent = 'This browser has no room to keep the draft: save the plan file now.';
@@ -434,8 +454,12 @@ function startWith(plan, uploads, { reveal, status }) {
   app.result = null;
   app.current = 'case';
   $('start').hidden = true;
+  $('history').hidden = true;
   $('toolbar').hidden = false;
   $('app').hidden = false;
+  $('conflict').hidden = true;
+  $('skip-link').setAttribute('href', '#main');
+  stored.banner();
   $('draft-status').textContent = status || '';
   renderPD($('pd-body'), null, false, goToPath);
   renderAll();
@@ -459,10 +483,16 @@ function describeDraft(d) {
     (when ? `, last changed ${ukDate(when.toISOString().slice(0, 10))} at ${when.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}.` : '.');
 }
 
-function showStart() {
+function showStart(message) {
   $('app').hidden = true;
   $('toolbar').hidden = true;
+  $('history').hidden = true;
   $('start').hidden = false;
+  $('skip-link').setAttribute('href', '#start');
+  $('start-message').hidden = !message;
+  $('start-message').textContent = message || '';
+  document.title = baseTitle;
+  if (stored.on) stored.showCaseload();
   const d = loadDraft();
   $('start-draft').hidden = !d;
   if (d) $('start-draft-text').textContent = describeDraft(d);
@@ -517,6 +547,7 @@ async function openFiles(files) {
     }
   }
   for (const f of images) uploads.set(f.name, f);
+  app.stored = null;
   startWith(plan, uploads, { reveal: true, status: `Opened ${main.name}. Your changes are kept in this browser as a draft.` });
   const missing = pictureRefs(app.plan).filter((r) => r.ref.startsWith('upload:') && !uploads.has(r.ref.slice(7)));
   if (missing.length) {
@@ -571,11 +602,13 @@ function wire() {
   $('start-new').addEventListener('click', () => {
     if (hasDraft() && !window.confirm('Start a new plan? The draft kept in this browser will be replaced. Save its plan file first if you need it.')) return;
     clearDraft();
-    startWith(blankPlan(), new Map(), { status: 'New plan. It is kept in this browser as you go.' });
+    app.stored = null;
+    startWith(blankPlan(), new Map(), { status: stored.on ? 'New plan. It is kept in this browser as you go: save a version to keep it on the service.' : 'New plan. It is kept in this browser as you go.' });
   });
   $('start-continue').addEventListener('click', () => {
     const d = loadDraft();
     if (!d) return showStart();
+    app.stored = d.meta ? { ...d.meta, readOnly: false } : null;
     startWith(d.plan, d.uploads, { reveal: true, status: `Carrying on with the draft kept in this browser: ${describeDraft(d)}` });
   });
   $('start-open').addEventListener('click', () => $('open-file').click());
@@ -593,7 +626,8 @@ function wire() {
   $('new-plan').addEventListener('click', () => {
     if (!planIsEmpty() && !window.confirm('Start a new plan? The plan on the page, and the draft kept in this browser, will be replaced. Save the plan file first if you need it.')) return;
     clearDraft();
-    startWith(blankPlan(), new Map(), { status: 'New plan. It is kept in this browser as you go.' });
+    app.stored = null;
+    startWith(blankPlan(), new Map(), { status: stored.on ? 'New plan. It is kept in this browser as you go: save a version to keep it on the service.' : 'New plan. It is kept in this browser as you go.' });
   });
   $('save-plan').addEventListener('click', savePlanFile);
   $('show-child').addEventListener('click', () => child.open({ ...app.childOptions }));
@@ -610,6 +644,13 @@ function wire() {
     showProblems();
     $('error-summary').focus();
   });
+  // The last edit is kept even when the tab is closed within the debounce.
+  window.addEventListener('pagehide', () => {
+    if ($('app').hidden || (app.stored && app.stored.readOnly)) return;
+    clearTimeout(saveTimer);
+    try { saveDraftNow(app.plan, app.uploads, draftMeta()); } catch { /* no room: the last save stands */ }
+  });
+  stored.wire();
   const syncNav = () => { $('sections-nav').open = !narrow.matches; };
   narrow.addEventListener('change', syncNav);
   syncNav();
@@ -623,4 +664,5 @@ try {
   app.schema = null;
 }
 wire();
+await stored.init();
 showStart();

@@ -42,14 +42,32 @@ export function sniff(b) {
   return '';
 }
 
-/** saveDraft keeps the plan and the uploads it uses. It throws when full. */
-export async function saveDraft(plan, uploads) {
+/**
+ * saveDraft keeps the plan, the uploads it uses and meta (what the page
+ * knows of the stored plan it came from, or null). It throws when full.
+ */
+export async function saveDraft(plan, uploads, meta = null) {
+  for (const n of usedUploads(plan)) {
+    if (uploads.has(n)) await blobToDataURL(uploads.get(n));
+  }
+  return saveDraftNow(plan, uploads, meta);
+}
+
+/**
+ * saveDraftNow keeps the draft at once, without waiting (for pagehide):
+ * photos not yet encoded keep the form they had in the last draft.
+ */
+export function saveDraftNow(plan, uploads, meta = null) {
+  let old = {};
+  try { old = (JSON.parse(localStorage.getItem(KEY) || '{}') || {}).uploads || {}; } catch { old = {}; }
   const up = {};
   for (const n of usedUploads(plan)) {
-    if (uploads.has(n)) up[n] = await blobToDataURL(uploads.get(n));
+    const b = uploads.get(n);
+    if (b && dataURLs.has(b)) up[n] = dataURLs.get(b);
+    else if (old[n]) up[n] = old[n];
   }
   const savedAt = new Date().toISOString();
-  localStorage.setItem(KEY, JSON.stringify({ saved_at: savedAt, plan, uploads: up }));
+  localStorage.setItem(KEY, JSON.stringify({ saved_at: savedAt, plan, uploads: up, stored: meta }));
   return savedAt;
 }
 
@@ -66,7 +84,7 @@ export function loadDraft() {
     const d = JSON.parse(raw);
     const uploads = new Map();
     for (const [n, u] of Object.entries(d.uploads || {})) uploads.set(n, dataURLToBlob(u));
-    return { plan: d.plan, uploads, savedAt: d.saved_at };
+    return { plan: d.plan, uploads, savedAt: d.saved_at, meta: d.stored || null };
   } catch {
     return null;
   }

@@ -1,0 +1,66 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/familynetwork/safetyplan/render"
+)
+
+// A panic while rendering answers 500 saying it is logged, and it is: with
+// the request id and the stack of the goroutine that panicked, and with no
+// plan content, even when the panic's value quotes the plan.
+func TestPanicInRenderIsLoggedWithoutPlanContent(t *testing.T) {
+	var logs bytes.Buffer
+	s := New(Config{Log: slog.New(slog.NewJSONHandler(&logs, nil))})
+	s.beforeRender = func(in *render.Input) {
+		panic("cannot draw " + in.Plan.Children[0].Name + " of " + in.Plan.Case.Reference + " with " + in.Plan.People[0].Name)
+	}
+	hughes := example(t, "hughes-review.json")
+	for _, route := range []string{"/v1/documents/adult-plan", "/v1/plans/validate"} {
+		t.Run(route, func(t *testing.T) {
+			logs.Reset()
+			req := httptest.NewRequest("POST", route, bytes.NewReader(hughes))
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("X-Request-Id", "req-panic-1")
+			rec := httptest.NewRecorder()
+			s.Handler().ServeHTTP(rec, req)
+			if rec.Code != http.StatusInternalServerError {
+				t.Fatalf("status %d; want 500", rec.Code)
+			}
+			var p Problem
+			json.Unmarshal(rec.Body.Bytes(), &p)
+			if p.RequestID != "req-panic-1" || !strings.Contains(p.Detail, "logged with the request id") {
+				t.Errorf("the answer is %+v; want the request id and that it is logged", p)
+			}
+			var line map[string]any
+			found := false
+			for _, l := range strings.Split(logs.String(), "\n") {
+				if json.Unmarshal([]byte(l), &line) == nil && line["msg"] == "internal error" {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Fatalf("no error logged:\n%s", logs.String())
+			}
+			if line["request_id"] != "req-panic-1" || line["route"] != route {
+				t.Errorf("logged request_id %v, route %v; want req-panic-1, %s", line["request_id"], line["route"], route)
+			}
+			stack, _ := line["stack"].(string)
+			if !strings.Contains(stack, "goroutine") || !strings.Contains(stack, "TestPanicInRenderIsLoggedWithoutPlanContent") {
+				t.Errorf("the logged stack does not reach the panicking function:\n%.2000s", stack)
+			}
+			for _, secret := range []string{"Rhys", "Hughes", "LCS-2041187", "Nana", "Jean", "Leanne", "cannot draw"} {
+				if strings.Contains(logs.String(), secret) {
+					t.Errorf("the log holds %q (plan content or the panic's value)", secret)
+				}
+			}
+		})
+	}
+}
