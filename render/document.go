@@ -35,6 +35,9 @@ func (d document) write(in *Input, opt Options) ([]byte, error) {
 	if pages == nil {
 		pages = layout.Paginate(m, d.spec, d.blocks)
 	}
+	if opt.laidOut != nil {
+		opt.laidOut(pages)
+	}
 	p := in.Plan
 	marking := opt.marking()
 	ref := p.Case.Reference

@@ -100,7 +100,7 @@ func heading(s string) layout.Block {
 		strips = append(strips, p.Strips(m, width)...)
 		strips = append(strips, layout.Strip{H: 3, Items: []layout.Item{layout.Line{X1: 0, Y1: 1, X2: width, Y2: 1, Color: accent, Width: 0.5}}})
 		for i := range strips {
-			strips[i].KeepWithNext = true
+			strips[i].KeepWithNext, strips[i].Heading, strips[i].Kind = true, true, "heading"
 		}
 		return strips
 	})

@@ -7,7 +7,7 @@ type Paragraph struct {
 	Indent      float64 // left indent of the text, mm
 	SpaceAfter  float64
 	KeepLines   bool // keep all lines on one page when it can
-	KeepWithNxt bool // keep the last line with the next block
+	KeepWithNxt bool // keep the last line with the next block: a heading, which never ends a page
 }
 
 // Strips returns a strip per line.
@@ -20,13 +20,13 @@ func (p Paragraph) Strips(m Measurer, width float64) []Strip {
 	lines := Wrap(m, p.Spans, width-indent-bulletW)
 	out := make([]Strip, 0, len(lines)+1)
 	for i, l := range lines {
-		s := Strip{H: l.H, KeepWithNext: p.KeepLines || (i == len(lines)-1 && p.KeepWithNxt) || (i == 0 && len(lines) > 1)}
-		for _, t := range l.Items {
-			s.Items = append(s.Items, Translate(t, indent+bulletW, 0))
-		}
+		s := Strip{H: l.H, KeepWithNext: p.KeepLines || (i == len(lines)-1 && p.KeepWithNxt) || (i == 0 && len(lines) > 1), Heading: p.KeepWithNxt}
 		if i == 0 && p.Bullet != "" {
 			f := p.Spans[0]
 			s.Items = append(s.Items, Text{X: indent, W: bulletW, Font: Font{f.Font.Family, "", f.Font.Size}, Color: f.Color, Text: p.Bullet})
+		}
+		for _, t := range l.Items {
+			s.Items = append(s.Items, Translate(t, indent+bulletW, 0))
 		}
 		out = append(out, s)
 	}
@@ -69,7 +69,7 @@ func (f Fixed) Strips(Measurer, float64) []Strip {
 	return []Strip{{H: f.H, Items: f.Items, KeepWithNext: f.KeepWithNext}}
 }
 
-// Group keeps its blocks together on one page when they fit.
+// Group keeps its blocks together on one page when they fit on one.
 type Group []Block
 
 // Strips returns the strips of every block, chained together.
@@ -79,7 +79,7 @@ func (g Group) Strips(m Measurer, width float64) []Strip {
 		out = append(out, b.Strips(m, width)...)
 	}
 	for i := 0; i < len(out)-1; i++ {
-		out[i].KeepWithNext = true
+		out[i].KeepWithNext, out[i].Together = true, true
 	}
 	return out
 }
