@@ -160,7 +160,7 @@ func TestDump(t *testing.T) {
      0.0   6.4 paragraph "Rules of the plan"
      7.4  19.8 table "When What row1 x row2 x"
 page 2
-     0.0   4.6 paragraph "the end of it all, with more than twelve words in …"
+     0.0   4.6 paragraph "the end of it all, with more than twelve words in it, …"
 `
 	if got != want {
 		t.Errorf("Dump =\n%s\nwant\n%s", got, want)
