@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/familynetwork/safetyplan/internal/layout"
 	"slices"
 	"sort"
 	"strings"
@@ -47,6 +48,10 @@ type Options struct {
 	Marking string
 	// Wording is the documents' fixed text; nil means the embedded default.
 	Wording *templates.Wording
+
+	// laidOut, when set, is given each document's pages once laid out:
+	// the golden layout tests read them.
+	laidOut func([]layout.Page)
 }
 
 // Load decodes and validates a plan and checks it against the Practice

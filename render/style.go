@@ -100,7 +100,7 @@ func heading(s string) layout.Block {
 		strips = append(strips, p.Strips(m, width)...)
 		strips = append(strips, layout.Strip{H: 3, Items: []layout.Item{layout.Line{X1: 0, Y1: 1, X2: width, Y2: 1, Color: accent, Width: 0.5}}})
 		for i := range strips {
-			strips[i].KeepWithNext = true
+			strips[i].KeepWithNext, strips[i].Heading, strips[i].Kind = true, true, "heading"
 		}
 		return strips
 	})
@@ -127,6 +127,29 @@ func textCell(lines ...string) layout.Cell {
 	for _, l := range lines {
 		if l != "" {
 			bs = append(bs, layout.Paragraph{Spans: plain(l, font("", 9.5), ink), SpaceAfter: 1})
+		}
+	}
+	return layout.Cell{Blocks: bs}
+}
+
+// sized is a table with its header at the given size.
+func sized(t layout.Table, size float64) layout.Table {
+	t.HeaderFont = font("B", size)
+	return t
+}
+
+// sizedCell is a table cell of Markdown text at the given size.
+func sizedCell(src string, size float64) layout.Cell {
+	return layout.Cell{Blocks: md(src, size)}
+}
+
+// sizedText is a table cell of plain text at the given size, one
+// paragraph per line.
+func sizedText(size float64, lines ...string) layout.Cell {
+	var bs []layout.Block
+	for _, l := range lines {
+		if l != "" {
+			bs = append(bs, layout.Paragraph{Spans: plain(l, font("", size), ink), SpaceAfter: 0.8})
 		}
 	}
 	return layout.Cell{Blocks: bs}

@@ -93,7 +93,7 @@ func composeWords(in *Input, opt Options, wo WordsOptions) (document, error) {
 	if wo.Part == "" {
 		wo.Part = PartBoth
 	}
-	c := &wpc{in: in, p: redact(in.Plan, Child, wo.NoContacts), w: opt.wording(), m: pdf.SharedMeasurer(), marking: opt.marking(), shape: layout.Round}
+	c := &wpc{in: in, p: withPortraits(redact(in.Plan, Child, wo.NoContacts)), w: opt.wording(), m: pdf.SharedMeasurer(), marking: opt.marking(), shape: layout.Round}
 	if wo.Rounded {
 		c.shape = layout.Rounded
 	}
@@ -124,7 +124,7 @@ func composeWords(in *Input, opt Options, wo WordsOptions) (document, error) {
 	}
 	return document{
 		spec:     wpSpec,
-		pages:    c.pages,
+		blocks:   c.blocks,
 		title:    title,
 		subject:  c.w.Text("wp.subject"),
 		keywords: in.Plan.Case.Reference,
@@ -165,9 +165,9 @@ type wpc struct {
 	w       *templates.Wording
 	m       layout.Measurer
 	marking string
-	pages   []layout.Page
-	numbers []bool   // whether each page shows its number
-	refs    []string // picture keys used, to prepare photos for
+	blocks  []layout.Block // a page break and a full-page drawing per page
+	numbers []bool         // whether each page shows its number
+	refs    []string       // picture keys used, to prepare photos for
 	shape   layout.Shape
 	helps   []plan.Individual // the people who help me, worked out once
 }
@@ -200,8 +200,15 @@ func keepNumbers(s string) string {
 	return string(r)
 }
 
-func (c *wpc) add(items []layout.Item, numbered bool) {
-	c.pages = append(c.pages, layout.Page{Items: items})
+// add adds a page of the given kind ("title", "people", "words", "end"),
+// its items placed on the page.
+func (c *wpc) add(kind string, items []layout.Item, numbered bool) {
+	s := wpSpec
+	moved := make([]layout.Item, len(items))
+	for i, it := range items {
+		moved[i] = layout.Translate(it, -s.Left, -s.Top)
+	}
+	c.blocks = append(c.blocks, layout.PageBreak{}, layout.Fixed{H: s.ContentHeight(), Items: moved, Kind: kind})
 	c.numbers = append(c.numbers, numbered)
 }
 
@@ -412,7 +419,7 @@ func (c *wpc) titlePage(title string, with []string) {
 			by += l.H
 		}
 	}
-	c.add(items, false)
+	c.add("title", items, false)
 }
 
 // names joins the names a child uses for the given ids, leaving out the
@@ -476,7 +483,7 @@ func (c *wpc) people() {
 				ny += l.H
 			}
 		}
-		c.add(items, true)
+		c.add("people", items, true)
 	}
 }
 
@@ -505,7 +512,7 @@ func (c *wpc) worried() {
 	}
 	paras = append(paras, c.bulleted(c.w.Text("wp.worried.childline")))
 	paras = append(paras, wpPara{spans: ctext(c.w.Text("wp.worried.always"), andika("B", wpBody), wpAccent), gap: 4})
-	c.picturePage(firstNonEmpty(c.childPicture(), "library:talk"), c.t("wp.worried.heading"), paras)
+	c.picturePage(firstNonEmpty(c.childPicture(), c.children("calm"), "library:talk"), c.t("wp.worried.heading"), paras)
 }
 
 // numbersPage gives Childline and 999, for every child.
@@ -536,8 +543,15 @@ func (c *wpc) phonesPages() {
 			lines = append(lines, c.phoneLine(childNameOf(h), h.Phone))
 		}
 	}
+	// A hug of this child and someone who helps, drawn as they look; a
+	// phone when the plan does not say how they look (a stock hug would
+	// show someone else's family).
+	pic := "library:phone-call"
+	if h := c.hug(); h != "" {
+		pic = h
+	}
 	for start := 0; start < len(lines); start += 8 {
-		c.picturePage("library:hug", c.t("wp.numbers.people"), lines[start:min(start+8, len(lines))])
+		c.picturePage(pic, c.t("wp.numbers.people"), lines[start:min(start+8, len(lines))])
 	}
 }
 
@@ -572,7 +586,7 @@ func (c *wpc) endPage() {
 		items = append(items, centredAt(l, s.Left+8+l.W/2, y+5)...)
 		y += l.H
 	}
-	c.add(items, true)
+	c.add("end", items, true)
 }
 
 // --- picture and words -----------------------------------------------------
@@ -678,6 +692,7 @@ const panelW = 138
 // to 20 pt and then go on over as many pages as they need, the picture
 // shown again on each.
 func (c *wpc) picturePage(ref, heading string, ps []wpPara) {
+	ref = c.pagePicture(ref, parasText(ps))
 	s := wpSpec
 	top, bottom := s.Top, s.H-s.Bottom
 	colH := bottom - top
@@ -723,8 +738,20 @@ func (c *wpc) picturePage(ref, heading string, ps []wpPara) {
 			}
 			y += l.H
 		}
-		c.add(items, true)
+		c.add("words", items, true)
 	}
+}
+
+// parasText is the words of a page, for finding whom it is about.
+func parasText(ps []wpPara) string {
+	var b strings.Builder
+	for _, p := range ps {
+		for _, sp := range p.spans {
+			b.WriteString(sp.Text)
+		}
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // framed is a picture on a soft rounded panel.

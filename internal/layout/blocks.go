@@ -7,7 +7,7 @@ type Paragraph struct {
 	Indent      float64 // left indent of the text, mm
 	SpaceAfter  float64
 	KeepLines   bool // keep all lines on one page when it can
-	KeepWithNxt bool // keep the last line with the next block
+	KeepWithNxt bool // keep the last line with the next block: a heading, which never ends a page
 }
 
 // Strips returns a strip per line.
@@ -20,13 +20,13 @@ func (p Paragraph) Strips(m Measurer, width float64) []Strip {
 	lines := Wrap(m, p.Spans, width-indent-bulletW)
 	out := make([]Strip, 0, len(lines)+1)
 	for i, l := range lines {
-		s := Strip{H: l.H, KeepWithNext: p.KeepLines || (i == len(lines)-1 && p.KeepWithNxt) || (i == 0 && len(lines) > 1)}
-		for _, t := range l.Items {
-			s.Items = append(s.Items, Translate(t, indent+bulletW, 0))
-		}
+		s := Strip{H: l.H, KeepWithNext: p.KeepLines || (i == len(lines)-1 && p.KeepWithNxt) || (i == 0 && len(lines) > 1), Heading: p.KeepWithNxt}
 		if i == 0 && p.Bullet != "" {
 			f := p.Spans[0]
 			s.Items = append(s.Items, Text{X: indent, W: bulletW, Font: Font{f.Font.Family, "", f.Font.Size}, Color: f.Color, Text: p.Bullet})
+		}
+		for _, t := range l.Items {
+			s.Items = append(s.Items, Translate(t, indent+bulletW, 0))
 		}
 		out = append(out, s)
 	}
@@ -62,14 +62,15 @@ type Fixed struct {
 	H            float64
 	Items        []Item
 	KeepWithNext bool
+	Kind         string // what it is, for Dump; "fixed" when empty
 }
 
 // Strips returns the drawing as one strip.
 func (f Fixed) Strips(Measurer, float64) []Strip {
-	return []Strip{{H: f.H, Items: f.Items, KeepWithNext: f.KeepWithNext}}
+	return []Strip{{H: f.H, Items: f.Items, KeepWithNext: f.KeepWithNext, Kind: f.Kind}}
 }
 
-// Group keeps its blocks together on one page when they fit.
+// Group keeps its blocks together on one page when they fit on one.
 type Group []Block
 
 // Strips returns the strips of every block, chained together.
@@ -79,7 +80,7 @@ func (g Group) Strips(m Measurer, width float64) []Strip {
 		out = append(out, b.Strips(m, width)...)
 	}
 	for i := 0; i < len(out)-1; i++ {
-		out[i].KeepWithNext = true
+		out[i].KeepWithNext, out[i].Together = true, true
 	}
 	return out
 }
@@ -89,3 +90,25 @@ type Func func(m Measurer, width float64) []Strip
 
 // Strips calls the function.
 func (f Func) Strips(m Measurer, width float64) []Strip { return f(m, width) }
+
+// Tight lays out its blocks with every discardable space (the spacing
+// between paragraphs, above headings) scaled by Factor: a way to fit a
+// page's worth of content on one page without making its text smaller.
+type Tight struct {
+	Blocks []Block
+	Factor float64
+}
+
+// Strips returns the blocks' strips with their spacing scaled.
+func (t Tight) Strips(m Measurer, width float64) []Strip {
+	var out []Strip
+	for _, b := range t.Blocks {
+		for _, s := range b.Strips(m, width) {
+			if s.Kind == "" {
+				s.Kind = kindOf(b)
+			}
+			out = append(out, s)
+		}
+	}
+	return tighten(out, t.Factor)
+}

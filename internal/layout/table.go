@@ -44,7 +44,7 @@ func (t Table) Strips(m Measurer, width float64) []Strip {
 			}
 			h.H += s.H
 		}
-		h.KeepWithNext = true
+		h.KeepWithNext, h.Heading = true, true
 		header = &h
 		out = append(out, h)
 	}
@@ -55,8 +55,18 @@ func (t Table) Strips(m Measurer, width float64) []Strip {
 		}
 		out = append(out, rs...)
 	}
+	if len(t.Rows) <= KeepTogetherRows {
+		for i := 0; i < len(out)-1; i++ {
+			out[i].Together = true
+		}
+	}
 	return out
 }
+
+// KeepTogetherRows is the most rows a table may have and still be kept
+// whole on one page (when it takes no more than half of one): a short
+// table is read at a glance, and is never split.
+const KeepTogetherRows = 6
 
 func (t Table) columns(width float64) (xs, ws []float64) {
 	total := 0.0

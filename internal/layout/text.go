@@ -109,6 +109,7 @@ func breakLong(m Measurer, f Font, s string, width float64) []string {
 		return []string{s}
 	}
 	var parts []string
+	addr := isAddress(s)
 	for s != "" {
 		// Binary search for the longest prefix that fits (at least one rune).
 		lo, hi := 1, utf8.RuneCountInString(s)
@@ -120,7 +121,7 @@ func breakLong(m Measurer, f Font, s string, width float64) []string {
 				hi = mid - 1
 			}
 		}
-		p := prefix(s, lo)
+		p := addressBreak(addr, s, prefix(s, lo))
 		parts = append(parts, p)
 		s = s[len(p):]
 	}
