@@ -5,19 +5,20 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/familynetwork/safetyplan/internal/fonts"
 	"github.com/familynetwork/safetyplan/internal/layout"
 )
 
 // Measurer measures text with the embedded fonts. It is safe for
 // concurrent use.
 //
-// The embedded faces, spelt as fonts.Faces spells them and at a non-zero
-// size, are measured from width tables read once from fpdf, without a lock,
-// giving exactly what fpdf's GetStringWidth gives. Anything else (another
-// spelling of a face, a core font, an empty family or a zero size, which
-// fpdf reads as "the current one") goes to fpdf itself under a lock, as
-// before.
+// With the project's own writer, text is measured by shaping it with the
+// same shaper and fonts that draw it (fonts.Shape), and widths are kept in
+// a bounded cache: documents repeat their words. With fpdf, the embedded
+// faces are measured from width tables read once from fpdf, giving exactly
+// what fpdf's GetStringWidth gives; anything else goes to fpdf under a lock.
 type Measurer struct {
+	lang   string
 	tables []*widthTable
 	// k is fpdf's scale factor, points per millimetre.
 	k float64
@@ -34,6 +35,10 @@ var (
 // SharedMeasurer returns the process-wide measurer.
 func SharedMeasurer() *Measurer {
 	sharedOnce.Do(func() {
+		if ownWriter {
+			shared = &Measurer{}
+			return
+		}
 		f := fpdf.New("P", "mm", "A4", "")
 		addFonts(f)
 		shared = &Measurer{tables: readWidths(f), k: f.GetConversionRatio(), f: f}
@@ -41,8 +46,22 @@ func SharedMeasurer() *Measurer {
 	return shared
 }
 
+// ForLanguage returns a measurer for text in language lang (a BCP 47
+// tag): the same fonts, except that the language may choose among them
+// (Urdu is set in Nastaliq, other Arabic-script languages in Naskh). Give
+// the writer the same language in Meta.Language.
+func (m *Measurer) ForLanguage(lang string) *Measurer {
+	if !ownWriter {
+		return m
+	}
+	return &Measurer{lang: lang}
+}
+
 // Width returns the width of s in mm.
 func (m *Measurer) Width(font layout.Font, s string) float64 {
+	if ownWriter {
+		return widths.get(font.Family, font.Style, m.lang, s) * font.Size / 1000 / ptPerMM
+	}
 	if font.Size != 0 {
 		for _, t := range m.tables {
 			if t.family == font.Family && t.style == font.Style {
@@ -56,4 +75,38 @@ func (m *Measurer) Width(font layout.Font, s string) float64 {
 	defer m.mu.Unlock()
 	m.f.SetFont(font.Family, font.Style, font.Size)
 	return m.f.GetStringWidth(s)
+}
+
+// widthKey names a measured string.
+type widthKey struct{ family, style, lang, s string }
+
+// widthCache keeps shaped widths in thousandths of an em, up to
+// maxWidths strings; when full it starts again.
+type widthCache struct {
+	mu sync.Mutex
+	m  map[widthKey]float64
+}
+
+const maxWidths = 1 << 16
+
+var widths = widthCache{m: map[widthKey]float64{}}
+
+func (c *widthCache) get(family, style, lang, s string) float64 {
+	k := widthKey{family, style, lang, s}
+	c.mu.Lock()
+	w, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return w
+	}
+	// An error here is a font that failed to load, which every document
+	// would meet when drawing: Write reports it.
+	w, _ = fonts.Width(family, style, lang, fonts.Normalize(s))
+	c.mu.Lock()
+	if len(c.m) >= maxWidths {
+		clear(c.m)
+	}
+	c.m[k] = w
+	c.mu.Unlock()
+	return w
 }
