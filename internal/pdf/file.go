@@ -100,7 +100,7 @@ func (f *file) finish(w io.Writer, root, info ref, id []byte) error {
 }
 
 var zlibWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression)
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 	return w
 }}
 

@@ -38,7 +38,7 @@ func baseline(f layout.Font, top float64) float64 {
 // text draws one layout.Text: shaped in its family's fallback chain,
 // glyph by glyph in visual order from its X.
 func (c *canvas) text(fs *fontSet, pdf *file, v layout.Text, lang string) error {
-	runs, err := fonts.Shape(v.Font.Family, v.Font.Style, lang, fonts.Normalize(v.Text))
+	runs, err := shapeText(v.Font.Family, v.Font.Style, lang, fonts.Normalize(v.Text))
 	if err != nil {
 		return err
 	}
@@ -61,10 +61,14 @@ func (c *canvas) text(fs *fontSet, pdf *file, v layout.Text, lang string) error 
 				if open {
 					c.c.WriteString("] TJ\n")
 				}
-				fmt.Fprintf(&c.c, "1 0 0 1 %s %s Tm [", num(x+g.XOffset*size/1000), num(y+g.YOffset*size/1000))
+				c.c.WriteString("1 0 0 1 ")
+				c.c.WriteString(num(x + g.XOffset*size/1000))
+				c.c.WriteByte(' ')
+				c.c.WriteString(num(y + g.YOffset*size/1000))
+				c.c.WriteString(" Tm [")
 				open = true
 			}
-			fmt.Fprintf(&c.c, "<%04X>", g.ID)
+			c.c.Write([]byte{'<', hexDigit[g.ID>>12], hexDigit[g.ID>>8&15], hexDigit[g.ID>>4&15], hexDigit[g.ID&15], '>'})
 			// The glyph's drawn advance is its /W width; move by the
 			// shaped advance instead (kerning, marks, justification).
 			if adj := d.width(g.ID) - g.Advance; math.Abs(adj) > 0.0005 {
@@ -84,3 +88,5 @@ func (c *canvas) text(fs *fontSet, pdf *file, v layout.Text, lang string) error 
 	}
 	return nil
 }
+
+const hexDigit = "0123456789ABCDEF"

@@ -13,8 +13,7 @@ import (
 // concurrent use.
 //
 // With the project's own writer, text is measured by shaping it with the
-// same shaper and fonts that draw it (fonts.Shape), and widths are kept in
-// a bounded cache: documents repeat their words. With fpdf, the embedded
+// same shaper, fonts and cache that draw it (shapeText). With fpdf, the embedded
 // faces are measured from width tables read once from fpdf, giving exactly
 // what fpdf's GetStringWidth gives; anything else goes to fpdf under a lock.
 type Measurer struct {
@@ -60,7 +59,14 @@ func (m *Measurer) ForLanguage(lang string) *Measurer {
 // Width returns the width of s in mm.
 func (m *Measurer) Width(font layout.Font, s string) float64 {
 	if ownWriter {
-		return widths.get(font.Family, font.Style, m.lang, s) * font.Size / 1000 / ptPerMM
+		// An error here is a font that failed to load, which every
+		// document would meet when drawing: Write reports it.
+		runs, _ := shapeText(font.Family, font.Style, m.lang, fonts.Normalize(s))
+		w := 0.0
+		for _, r := range runs {
+			w += r.Advance()
+		}
+		return w * font.Size / 1000 / ptPerMM
 	}
 	if font.Size != 0 {
 		for _, t := range m.tables {
@@ -75,38 +81,4 @@ func (m *Measurer) Width(font layout.Font, s string) float64 {
 	defer m.mu.Unlock()
 	m.f.SetFont(font.Family, font.Style, font.Size)
 	return m.f.GetStringWidth(s)
-}
-
-// widthKey names a measured string.
-type widthKey struct{ family, style, lang, s string }
-
-// widthCache keeps shaped widths in thousandths of an em, up to
-// maxWidths strings; when full it starts again.
-type widthCache struct {
-	mu sync.Mutex
-	m  map[widthKey]float64
-}
-
-const maxWidths = 1 << 16
-
-var widths = widthCache{m: map[widthKey]float64{}}
-
-func (c *widthCache) get(family, style, lang, s string) float64 {
-	k := widthKey{family, style, lang, s}
-	c.mu.Lock()
-	w, ok := c.m[k]
-	c.mu.Unlock()
-	if ok {
-		return w
-	}
-	// An error here is a font that failed to load, which every document
-	// would meet when drawing: Write reports it.
-	w, _ = fonts.Width(family, style, lang, fonts.Normalize(s))
-	c.mu.Lock()
-	if len(c.m) >= maxWidths {
-		clear(c.m)
-	}
-	c.m[k] = w
-	c.mu.Unlock()
-	return w
 }

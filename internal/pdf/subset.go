@@ -64,6 +64,13 @@ func subset(f *fonts.Font, used map[uint16]bool) ([]byte, error) {
 			}
 		}
 	}
+	// Glyphs past the last one kept are dropped altogether: the font is
+	// cut to that many glyphs, and loca and hmtx with it.
+	last := 0
+	for g := range keep {
+		last = max(last, g)
+	}
+	n = last + 1
 	var newGlyf []byte
 	newLoca := make([]byte, 4*(n+1))
 	for g := 0; g < n; g++ {
@@ -80,6 +87,9 @@ func subset(f *fonts.Font, used map[uint16]bool) ([]byte, error) {
 	binary.BigEndian.PutUint32(newHead[8:], 0) // checksumAdjustment
 	binary.BigEndian.PutUint16(newHead[50:], 1)
 	tables := map[string][]byte{"head": newHead, "loca": newLoca, "glyf": newGlyf}
+	if err := cutMetrics(f, n, tables); err != nil {
+		return nil, err
+	}
 	for _, tag := range subsetTables {
 		if _, ok := tables[tag]; !ok {
 			if t := f.Table(tag); t != nil {
@@ -88,6 +98,25 @@ func subset(f *fonts.Font, used map[uint16]bool) ([]byte, error) {
 		}
 	}
 	return assemble(tables), nil
+}
+
+// cutMetrics cuts maxp, hhea and hmtx to the first n glyphs.
+func cutMetrics(f *fonts.Font, n int, tables map[string][]byte) error {
+	maxp, hhea, hmtx := f.Table("maxp"), f.Table("hhea"), f.Table("hmtx")
+	if len(maxp) < 6 || len(hhea) < 36 {
+		return errors.New("pdf: font has no maxp or hhea table")
+	}
+	nh := min(int(binary.BigEndian.Uint16(hhea[34:])), n)
+	size := 4*nh + 2*(n-nh)
+	if size > len(hmtx) {
+		return errors.New("pdf: font's hmtx table is short")
+	}
+	newMaxp := append([]byte(nil), maxp...)
+	binary.BigEndian.PutUint16(newMaxp[4:], uint16(n))
+	newHhea := append([]byte(nil), hhea...)
+	binary.BigEndian.PutUint16(newHhea[34:], uint16(nh))
+	tables["maxp"], tables["hhea"], tables["hmtx"] = newMaxp, newHhea, hmtx[:size]
+	return nil
 }
 
 // components returns the glyph ids a composite glyph is built from.
