@@ -7,6 +7,7 @@ require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
 	github.com/gin-gonic/gin v1.12.0
+	github.com/go-text/typesetting v0.3.5
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/nfnt/resize v0.0.0-20180221191011-83c6a9932646
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3

@@ -5,19 +5,19 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/familynetwork/safetyplan/internal/fonts"
 	"github.com/familynetwork/safetyplan/internal/layout"
 )
 
 // Measurer measures text with the embedded fonts. It is safe for
 // concurrent use.
 //
-// The embedded faces, spelt as fonts.Faces spells them and at a non-zero
-// size, are measured from width tables read once from fpdf, without a lock,
-// giving exactly what fpdf's GetStringWidth gives. Anything else (another
-// spelling of a face, a core font, an empty family or a zero size, which
-// fpdf reads as "the current one") goes to fpdf itself under a lock, as
-// before.
+// With the project's own writer, text is measured by shaping it with the
+// same shaper, fonts and cache that draw it (shapeText). With fpdf, the embedded
+// faces are measured from width tables read once from fpdf, giving exactly
+// what fpdf's GetStringWidth gives; anything else goes to fpdf under a lock.
 type Measurer struct {
+	lang   string
 	tables []*widthTable
 	// k is fpdf's scale factor, points per millimetre.
 	k float64
@@ -34,6 +34,10 @@ var (
 // SharedMeasurer returns the process-wide measurer.
 func SharedMeasurer() *Measurer {
 	sharedOnce.Do(func() {
+		if ownWriter {
+			shared = &Measurer{}
+			return
+		}
 		f := fpdf.New("P", "mm", "A4", "")
 		addFonts(f)
 		shared = &Measurer{tables: readWidths(f), k: f.GetConversionRatio(), f: f}
@@ -41,8 +45,29 @@ func SharedMeasurer() *Measurer {
 	return shared
 }
 
+// ForLanguage returns a measurer for text in language lang (a BCP 47
+// tag): the same fonts, except that the language may choose among them
+// (Urdu is set in Nastaliq, other Arabic-script languages in Naskh). Give
+// the writer the same language in Meta.Language.
+func (m *Measurer) ForLanguage(lang string) *Measurer {
+	if !ownWriter {
+		return m
+	}
+	return &Measurer{lang: lang}
+}
+
 // Width returns the width of s in mm.
 func (m *Measurer) Width(font layout.Font, s string) float64 {
+	if ownWriter {
+		// An error here is a font that failed to load, which every
+		// document would meet when drawing: Write reports it.
+		runs, _ := shapeText(font.Family, font.Style, m.lang, fonts.Normalize(s))
+		w := 0.0
+		for _, r := range runs {
+			w += r.Advance()
+		}
+		return w * font.Size / 1000 / ptPerMM
+	}
 	if font.Size != 0 {
 		for _, t := range m.tables {
 			if t.family == font.Family && t.style == font.Style {

@@ -9,6 +9,7 @@ import (
 	_ "image/jpeg" // DecodeConfig of prepared pictures
 	_ "image/png"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -54,8 +55,15 @@ type Document struct {
 	Images map[string]Image
 }
 
+// ownWriter chooses the project's own PDF layer over fpdf while the new
+// writer is proven on every example (SAFETYPLAN_PDF_WRITER=own).
+var ownWriter = os.Getenv("SAFETYPLAN_PDF_WRITER") == "own"
+
 // Write draws the document and writes the PDF to w.
 func Write(w io.Writer, d Document) error {
+	if ownWriter {
+		return writeOwn(w, d)
+	}
 	orientation := "P"
 	if d.Spec.W > d.Spec.H {
 		orientation = "L"

@@ -1,0 +1,188 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/md5"
+	"fmt"
+	"io"
+	"strconv"
+	"sync"
+	"unicode/utf16"
+)
+
+// file assembles a PDF's objects in memory and writes them with a
+// cross-reference table. Objects are numbered in the order they are
+// reserved, so the same calls give the same bytes.
+type file struct {
+	buf     bytes.Buffer
+	offsets []int // by object number - 1; 0 until written
+}
+
+// ref is an indirect object reference.
+type ref int
+
+func (r ref) String() string { return strconv.Itoa(int(r)) + " 0 R" }
+
+func newFile() *file {
+	f := &file{}
+	f.buf.WriteString("%PDF-1.7\n%\xc2\xb5\xc2\xb6\n")
+	return f
+}
+
+// reserve returns the number of an object to be written later.
+func (f *file) reserve() ref {
+	f.offsets = append(f.offsets, 0)
+	return ref(len(f.offsets))
+}
+
+// obj writes object r with the dictionary or value body.
+func (f *file) obj(r ref, body string) {
+	f.offsets[r-1] = f.buf.Len()
+	fmt.Fprintf(&f.buf, "%d 0 obj\n%s\nendobj\n", r, body)
+}
+
+// add reserves and writes an object in one step.
+func (f *file) add(body string) ref {
+	r := f.reserve()
+	f.obj(r, body)
+	return r
+}
+
+// stream writes object r as a stream with the extra dictionary entries
+// dict (without the brackets), compressing data unless raw is set (data
+// already in its own compression, as a JPEG).
+func (f *file) stream(r ref, dict string, data []byte, compress bool) {
+	if compress {
+		data = deflate(data)
+		dict = "/Filter /FlateDecode " + dict
+	}
+	f.offsets[r-1] = f.buf.Len()
+	fmt.Fprintf(&f.buf, "%d 0 obj\n<< %s/Length %d >>\nstream\n", r, dict, len(data))
+	f.buf.Write(data)
+	f.buf.WriteString("\nendstream\nendobj\n")
+}
+
+// addStream reserves and writes a stream in one step.
+func (f *file) addStream(dict string, data []byte, compress bool) ref {
+	r := f.reserve()
+	f.stream(r, dict, data, compress)
+	return r
+}
+
+// embeddedFile writes an attachment's content exactly as fpdf did, so
+// that Attachments reads copies made by either writer.
+func (f *file) embeddedFile(data []byte) ref {
+	r := f.reserve()
+	z := deflate(data)
+	sum := md5.Sum(data)
+	f.offsets[r-1] = f.buf.Len()
+	fmt.Fprintf(&f.buf, "%d 0 obj\n<< /Type /EmbeddedFile /Length %d /Filter /FlateDecode /Params << /CheckSum <%x> /Size %d >> >>\n\nstream\n", r, len(z), sum, len(data))
+	f.buf.Write(z)
+	f.buf.WriteString("\nendstream\nendobj\n")
+	return r
+}
+
+// finish writes the cross-reference table and trailer to w.
+func (f *file) finish(w io.Writer, root, info ref, id []byte) error {
+	start := f.buf.Len()
+	fmt.Fprintf(&f.buf, "xref\n0 %d\n0000000000 65535 f \n", len(f.offsets)+1)
+	for i, off := range f.offsets {
+		if off == 0 {
+			return fmt.Errorf("pdf: object %d was reserved but never written", i+1)
+		}
+		fmt.Fprintf(&f.buf, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&f.buf, "trailer\n<< /Size %d /Root %s /Info %s /ID [<%x> <%x>] >>\nstartxref\n%d\n%%%%EOF\n",
+		len(f.offsets)+1, root, info, id, id, start)
+	_, err := w.Write(f.buf.Bytes())
+	return err
+}
+
+var zlibWriters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return w
+}}
+
+// deflate compresses b with a pooled zlib writer.
+func deflate(b []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(b)/2 + 64)
+	zw := zlibWriters.Get().(*zlib.Writer)
+	zw.Reset(&out)
+	_, _ = zw.Write(b)
+	_ = zw.Close()
+	zlibWriters.Put(zw)
+	return out.Bytes()
+}
+
+// text returns s as a PDF string: plain when it is printable ASCII,
+// otherwise UTF-16BE with a byte order mark; escaped either way.
+func text(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 32 || s[i] > 126 {
+			ascii = false
+			break
+		}
+	}
+	var raw []byte
+	if ascii {
+		raw = []byte(s)
+	} else {
+		raw = []byte{0xfe, 0xff}
+		for _, u := range utf16.Encode([]rune(s)) {
+			raw = append(raw, byte(u>>8), byte(u))
+		}
+	}
+	return "(" + escape(raw) + ")"
+}
+
+// utf16Text returns s as a UTF-16BE PDF string with a byte order mark,
+// always, as fpdf wrote the names of embedded files.
+func utf16Text(s string) string {
+	raw := []byte{0xfe, 0xff}
+	for _, u := range utf16.Encode([]rune(s)) {
+		raw = append(raw, byte(u>>8), byte(u))
+	}
+	return "(" + escape(raw) + ")"
+}
+
+// escape escapes the bytes of a literal string as fpdf did: backslash,
+// parentheses and carriage return.
+func escape(raw []byte) string {
+	var b bytes.Buffer
+	for _, c := range raw {
+		switch c {
+		case '\\', '(', ')':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// num formats a length for a content stream: at most three decimals, no
+// trailing zeros, never "-0".
+func num(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	for len(s) > 1 && s[len(s)-1] == '0' {
+		s = s[:len(s)-1]
+	}
+	s = trimDot(s)
+	if s == "-0" {
+		return "0"
+	}
+	return s
+}
+
+func trimDot(s string) string {
+	if s[len(s)-1] == '.' {
+		return s[:len(s)-1]
+	}
+	return s
+}

@@ -1,0 +1,99 @@
+package pdf
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/familynetwork/safetyplan/internal/fonts"
+)
+
+// shapeKey names a shaped string.
+type shapeKey struct{ family, style, lang, s string }
+
+// shapeCache keeps shaped words, up to maxShaped of them; when full it
+// starts again. Documents repeat their words, and layout measures the same
+// words that the writer then draws, so most text is shaped once.
+type shapeCache struct {
+	mu sync.Mutex
+	m  map[shapeKey][]fonts.Run
+}
+
+const maxShaped = 1 << 15
+
+var shaped = shapeCache{m: map[shapeKey][]fonts.Run{}}
+
+// word returns the shaped runs of s, from the cache when it can. The runs
+// are shared: callers must not change them.
+func (c *shapeCache) word(family, style, lang, s string) ([]fonts.Run, error) {
+	k := shapeKey{family, style, lang, s}
+	c.mu.Lock()
+	runs, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return runs, nil
+	}
+	runs, err := fonts.Shape(family, style, lang, s)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if len(c.m) >= maxShaped {
+		clear(c.m)
+	}
+	c.m[k] = runs
+	c.mu.Unlock()
+	return runs, nil
+}
+
+// shapeText shapes a line of text (already normalised). Text with no
+// right-to-left letters is shaped word by word, through the cache, and the
+// words' runs joined: the result is the same as shaping the whole line but
+// for kerning across a space, which the fonts do not have. Text with
+// right-to-left letters is shaped whole, since the bidi algorithm orders
+// words across the line.
+func shapeText(family, style, lang, s string) ([]fonts.Run, error) {
+	if s == "" {
+		return nil, nil
+	}
+	if strings.ContainsFunc(s, rtl) || !strings.Contains(s, " ") {
+		return shaped.word(family, style, lang, s)
+	}
+	var out []fonts.Run
+	for i, w := range strings.Split(s, " ") {
+		if i > 0 {
+			sp, err := shaped.word(family, style, lang, " ")
+			if err != nil {
+				return nil, err
+			}
+			out = appendRuns(out, sp)
+		}
+		if w == "" {
+			continue
+		}
+		runs, err := shaped.word(family, style, lang, w)
+		if err != nil {
+			return nil, err
+		}
+		out = appendRuns(out, runs)
+	}
+	return out, nil
+}
+
+// appendRuns appends runs to out, merging a run into the last one when
+// they share a font and direction. Cached runs are never changed: each run
+// in out owns its glyphs, copied once when it starts.
+func appendRuns(out, runs []fonts.Run) []fonts.Run {
+	for _, r := range runs {
+		if n := len(out); n > 0 && out[n-1].Font == r.Font && out[n-1].RTL == r.RTL {
+			out[n-1].Glyphs = append(out[n-1].Glyphs, r.Glyphs...)
+			continue
+		}
+		out = append(out, fonts.Run{Font: r.Font, RTL: r.RTL, Glyphs: append(make([]fonts.Glyph, 0, 4*len(r.Glyphs)), r.Glyphs...)})
+	}
+	return out
+}
+
+func rtl(r rune) bool {
+	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko)
+}
