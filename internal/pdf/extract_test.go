@@ -41,7 +41,7 @@ func pdfText(s string) string {
 // compressed caches deflated streams of zeros, which are slow to make.
 var compressed = map[int][]byte{}
 
-func deflate(t testing.TB, e embedded) []byte {
+func deflatedZeros(t testing.TB, e embedded) []byte {
 	if e.zeros > 0 {
 		if b, ok := compressed[e.zeros]; ok {
 			return b
@@ -72,7 +72,7 @@ func handMade(t testing.TB, files ...embedded) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n")
 	for i, e := range files {
-		z := deflate(t, e)
+		z := deflatedZeros(t, e)
 		size := len(e.data)
 		if e.zeros > 0 {
 			size = e.zeros
