@@ -145,7 +145,7 @@ func (s *Server) extract(c *gin.Context) {
 		data, err = io.ReadAll(f)
 		f.Close()
 	} else {
-		data, err = io.ReadAll(c.Request.Body)
+		data, err = readAll(c.Request.Body, c.Request.ContentLength)
 	}
 	if err != nil {
 		abort(c, readError(err, s.cfg.MaxBody))

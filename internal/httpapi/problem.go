@@ -66,7 +66,7 @@ func toProblem(err error) Problem {
 func abort(c *gin.Context, err error) {
 	p := toProblem(err)
 	p.RequestID = c.GetString(requestIDKey)
-	if p.Status == http.StatusTooManyRequests || p.Status == http.StatusServiceUnavailable {
+	if (p.Status == http.StatusTooManyRequests || p.Status == http.StatusServiceUnavailable) && c.Writer.Header().Get("Retry-After") == "" {
 		c.Header("Retry-After", "1")
 	}
 	body, _ := json.Marshal(p)

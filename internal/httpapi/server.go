@@ -23,6 +23,10 @@ import (
 type Config struct {
 	// MaxBody is the largest request body accepted, in bytes (default 25 MB).
 	MaxBody int64
+	// BodyBudget is how many bytes of request bodies the server holds at
+	// once, across every request; past it a request is answered 429 at
+	// once (default: four times MaxBody).
+	BodyBudget int64
 	// Today returns the day compliance is checked on; nil means today in London.
 	Today func() plan.Date
 	// Log receives one JSON line per request; nil discards.
@@ -59,6 +63,7 @@ type Config struct {
 type Server struct {
 	cfg      Config
 	pool     *pool
+	bodies   *bodyBudget
 	metrics  *metrics
 	shareKey [32]byte // signs share-page sessions
 	engine   *gin.Engine
@@ -71,6 +76,9 @@ func New(cfg Config) *Server {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 25_000_000
 	}
+	if cfg.BodyBudget < cfg.MaxBody {
+		cfg.BodyBudget = 4 * cfg.MaxBody
+	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
@@ -81,13 +89,13 @@ func New(cfg Config) *Server {
 		cfg.Queue = 16 * cfg.Workers
 	}
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, engine: gin.New(), pool: newPool(cfg.Workers, cfg.Queue, cfg.RenderTimeout)}
+	s := &Server{cfg: cfg, engine: gin.New(), pool: newPool(cfg.Workers, cfg.Queue, cfg.RenderTimeout), bodies: &bodyBudget{max: cfg.BodyBudget}}
 	s.metrics = newMetrics(s.pool)
 	_, _ = rand.Read(s.shareKey[:])
 	s.engine.HandleMethodNotAllowed = true
 	_ = s.engine.SetTrustedProxies(nil) // client addresses come from the connection, never a header
 	s.engine.Use(requestID(), accessLog(cfg.Log), s.metrics.middleware(), recoverPanic(cfg.Log), securityHeaders(),
-		cors(cfg.CORSOrigins), rejectCrossSite(cfg.CORSOrigins), cfg.Auth.authenticate())
+		cors(cfg.CORSOrigins), rejectCrossSite(cfg.CORSOrigins), cfg.Auth.authenticate(), s.limitBodies())
 	s.routes()
 	return s
 }
