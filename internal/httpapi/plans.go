@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -17,7 +18,8 @@ import (
 )
 
 // The stored-plan routes exist only when the service has a store.
-func (s *Server) planRoutes(r *gin.Engine) {
+func (s *Server) planRoutes(e *gin.Engine) {
+	r := e.Group("", checkIDs)
 	r.POST("/v1/plans", s.createPlan)
 	r.PUT("/v1/plans/:id", s.savePlan)
 	r.GET("/v1/plans/:id", s.getPlan)
@@ -33,6 +35,30 @@ func (s *Server) planRoutes(r *gin.Engine) {
 	r.GET("/s/:token", s.sharePage)
 	r.POST("/s/:token", s.shareCode)
 	r.GET("/s/:token/document", s.shareDocument)
+}
+
+// checkIDs answers 404 for a plan or share id that cannot exist (a NUL,
+// invalid UTF-8, 65 characters...), before any database sees it: both
+// databases then answer the same, and neither is asked about bytes it may
+// refuse with an error.
+func checkIDs(c *gin.Context) {
+	for _, name := range []string{"id", "share"} {
+		if v, ok := c.Params.Get(name); ok && !store.ValidID(v) {
+			abort(c, storeError(store.ErrNotFound))
+			return
+		}
+	}
+	c.Next()
+}
+
+// versionNumber reads a version number given as text: a whole number from
+// 1 to store.MaxVersion, or a 422 naming the parameter.
+func versionNumber(name, raw string) (int, error) {
+	v, err := strconv.Atoi(raw)
+	if err != nil || v < 1 || v > store.MaxVersion {
+		return 0, inputError(plan.Problems{{Path: name, Code: plan.CodeRange, Message: fmt.Sprintf("%s is a whole number from 1 to %d", name, store.MaxVersion)}})
+	}
+	return v, nil
 }
 
 // who is the person making the request, for the audit log: the signed-in
@@ -76,10 +102,14 @@ func (s *Server) savePlan(c *gin.Context) {
 	if raw == "" {
 		raw = strings.Trim(c.GetHeader("If-Match"), `"W/ `)
 	}
-	base, err := strconv.Atoi(raw)
-	if err != nil || base < 1 {
+	if raw == "" {
 		abort(c, inputError(plan.Problems{{Path: "base", Code: plan.CodeRequired,
 			Message: "say which version you edited, as ?base=N or If-Match: \"N\", so that nobody's changes are lost"}}))
+		return
+	}
+	base, err := versionNumber("base", raw)
+	if err != nil {
+		abort(c, err)
 		return
 	}
 	s.save(c, c.Param("id"), base)
@@ -113,11 +143,7 @@ func versionParam(c *gin.Context) (int, error) {
 	if raw == "" {
 		return 0, nil
 	}
-	v, err := strconv.Atoi(raw)
-	if err != nil || v < 1 {
-		return 0, inputError(plan.Problems{{Path: "version", Code: plan.CodeRange, Message: "version is a whole number from 1"}})
-	}
-	return v, nil
+	return versionNumber("version", raw)
 }
 
 func (s *Server) getPlan(c *gin.Context) {

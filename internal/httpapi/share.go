@@ -42,6 +42,12 @@ func codeHash(token, code string) []byte {
 	return m.Sum(nil)
 }
 
+// validToken reports whether a link's token has the shape newToken makes.
+func validToken(token string) bool {
+	b, err := base64.RawURLEncoding.DecodeString(token)
+	return err == nil && len(b) == 16
+}
+
 func newToken() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:])
@@ -69,6 +75,10 @@ func (s *Server) createShare(c *gin.Context) {
 	}
 	if req.Document != store.DocumentAdultPlan && req.Document != store.DocumentWordsAndPictures {
 		abort(c, inputError(plan.Problems{{Path: "document", Code: plan.CodeEnum, Message: "document is one of: adult-plan (the person's own copy), words-and-pictures (the child's, for a parent to show the child)"}}))
+		return
+	}
+	if req.Version < 0 || req.Version > store.MaxVersion {
+		abort(c, inputError(plan.Problems{{Path: "version", Code: plan.CodeRange, Message: fmt.Sprintf("version is a whole number from 1 to %d, or 0 for the latest", store.MaxVersion)}}))
 		return
 	}
 	ctx := c.Request.Context()
@@ -216,11 +226,18 @@ func sharePage(c *gin.Context, status int, d sharePageData) {
 // findShare looks up the share of a link and says whether it still works.
 func (s *Server) findShare(c *gin.Context) (*store.Share, bool) {
 	token := c.Param("token")
-	sh, err := s.cfg.Store.ShareByTokenHash(c.Request.Context(), tokenHash(token))
+	var sh *store.Share
+	err := store.ErrNotFound // no link was made with another shape: nothing to look up
+	if validToken(token) {
+		sh, err = s.cfg.Store.ShareByTokenHash(c.Request.Context(), tokenHash(token))
+	}
 	if err != nil {
 		status, msg := http.StatusNotFound, "This link does not work. Check it was copied whole, or ask your social worker for a new one."
 		if !errors.Is(err, store.ErrNotFound) {
 			status, msg = http.StatusServiceUnavailable, "Something went wrong. Please try again in a few minutes."
+			if errors.Is(c.Request.Context().Err(), context.Canceled) {
+				status = statusClientClosed // nobody is waiting for the page
+			}
 		}
 		sharePage(c, status, sharePageData{Title: "Shared document", Message: msg, Error: true})
 		return nil, false
