@@ -9,8 +9,12 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/familynetwork/safetyplan/internal/store"
 )
 
 // Auth says who may use the service. The zero value lets everyone in, for
@@ -87,6 +91,21 @@ func ParseProxies(s string) ([]netip.Prefix, error) {
 	return out, nil
 }
 
+// acceptableName reports whether a name from the sign-in proxy may stand
+// in the audit log: printable UTF-8 of at most 200 bytes that is not one
+// of the service's own actors.
+func acceptableName(name string) bool {
+	if name == "" || len(name) > 200 || !utf8.ValidString(name) || store.SystemActor(name) {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // userKey holds who made the request: "token" or "proxy:NAME".
 const userKey = "user"
 
@@ -106,6 +125,11 @@ func (a Auth) authenticate() gin.HandlerFunc {
 			return
 		}
 		if user, ok := a.identify(c.Request); ok {
+			if name, proxied := strings.CutPrefix(user, "proxy:"); proxied && !acceptableName(name) {
+				abort(c, errStatus(http.StatusForbidden, "bad-sign-in-name", "Sign-in name not accepted",
+					"the sign-in proxy named the user %q, which is empty, too long, holds control characters, or is one of the names the service keeps for its own audit entries (token, local, link, retention, share:…): ask your administrator to pass the user's email address", short(name)))
+				return
+			}
 			c.Set(userKey, user)
 			c.Next()
 			return
@@ -124,7 +148,7 @@ func (a Auth) identify(r *http.Request) (string, bool) {
 			match |= subtle.ConstantTimeCompare(sum[:], h[:])
 		}
 		if match == 1 {
-			return "token", true
+			return store.TokenActor, true
 		}
 	}
 	user := strings.TrimSpace(r.Header.Get("X-Forwarded-User"))

@@ -37,6 +37,16 @@ func (s *Server) planRoutes(e *gin.Engine) {
 	r.GET("/s/:token/document", s.shareDocument)
 }
 
+// audit records that the worker or system making the request read a
+// stored plan, before anything of it is sent: if the entry cannot be
+// written, nothing is sent.
+func (s *Server) audit(c *gin.Context, planID string, version int, action store.Action) error {
+	if err := s.cfg.Store.Record(c.Request.Context(), store.Event{PlanID: planID, Version: version, Action: action, By: who(c)}); err != nil {
+		return storeError(err)
+	}
+	return nil
+}
+
 // checkIDs answers 404 for a plan or share id that cannot exist (a NUL,
 // invalid UTF-8, 65 characters...), before any database sees it: both
 // databases then answer the same, and neither is asked about bytes it may
@@ -67,7 +77,7 @@ func who(c *gin.Context) string {
 	if u := c.GetString(userKey); u != "" {
 		return strings.TrimPrefix(u, "proxy:")
 	}
-	return "local"
+	return store.LocalActor
 }
 
 // storeError turns the store's errors into problems.
@@ -155,6 +165,10 @@ func (s *Server) getPlan(c *gin.Context) {
 	sp, err := s.cfg.Store.Plan(c.Request.Context(), c.Param("id"), v)
 	if err != nil {
 		abort(c, storeError(err))
+		return
+	}
+	if err := s.audit(c, sp.PlanID, sp.Version, store.ActionRead); err != nil {
+		abort(c, err)
 		return
 	}
 	uploads := map[string]string{}
@@ -285,17 +299,22 @@ func (s *Server) storedDocument(c *gin.Context) {
 	}
 	id := c.Param("id")
 	var in *render.Input
+	var sp *store.StoredPlan
 	var b []byte
 	start := time.Now()
 	err = s.pool.run(c.Request.Context(), func() error {
 		var err error
-		if in, _, err = s.loadStored(context.Background(), id, version); err != nil {
+		if in, sp, err = s.loadStored(context.Background(), id, version); err != nil {
 			return err
 		}
 		b, err = make(in)
 		return err
 	})
 	if err != nil {
+		abort(c, err)
+		return
+	}
+	if err := s.audit(c, sp.PlanID, sp.Version, store.ActionRender); err != nil {
 		abort(c, err)
 		return
 	}

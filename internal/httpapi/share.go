@@ -137,6 +137,10 @@ func (s *Server) listShares(c *gin.Context) {
 		abort(c, storeError(err))
 		return
 	}
+	if err := s.audit(c, c.Param("id"), 0, store.ActionReadShares); err != nil {
+		abort(c, err)
+		return
+	}
 	now := s.now()
 	out := make([]gin.H, 0, len(shares))
 	for _, sh := range shares {
@@ -309,7 +313,7 @@ func (s *Server) shareCode(c *gin.Context) {
 		abort(c, storeError(err))
 		return
 	}
-	if err := s.cfg.Store.Record(settle, store.Event{PlanID: sh.PlanID, ShareID: sh.ID, Version: sh.Version, Action: store.ActionView, By: "share:" + sh.ID}); err != nil {
+	if err := s.cfg.Store.Record(settle, store.Event{PlanID: sh.PlanID, ShareID: sh.ID, Version: sh.Version, Action: store.ActionView, By: store.ShareActorPrefix + sh.ID}); err != nil {
 		abort(c, storeError(err))
 		return
 	}

@@ -187,7 +187,7 @@ func TestStoredPlansSharesAndReport(t *testing.T) {
 			for _, e := range audit.Events {
 				actions = append(actions, string(e.Action))
 			}
-			if got := strings.Join(actions, ","); got != "save,save,save,share,failed_code,view,download,revoke" {
+			if got := strings.Join(actions, ","); got != "save,save,save,read,render,share,failed_code,view,download,render,revoke" {
 				t.Errorf("audit log %s", got)
 			}
 

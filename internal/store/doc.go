@@ -81,7 +81,8 @@
 // append their audit events (save, share, revoke, delete) in the same
 // transaction as the change, so a change and its audit entry are never one
 // without the other. WrongCode records failed_code and locked. Callers
-// Record only what the store cannot see: view and download.
+// Record only what the store cannot see: view, download, read, render and
+// read_shares.
 //
 // # The five-wrong-codes lockout
 //
