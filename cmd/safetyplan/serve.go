@@ -40,6 +40,9 @@ type ServeConfig struct {
 	Auth httpapi.Auth
 	// CORSOrigins may call the API from their pages.
 	CORSOrigins []string
+	// PublicURL is the address people reach the service at, for the
+	// links it makes (see httpapi.Config).
+	PublicURL string
 	// Store keeps plans; nil stores nothing. Retention, when not zero,
 	// deletes plans not saved for that long (checked hourly).
 	Store     store.Store
@@ -62,7 +65,7 @@ type Program struct {
 func NewProgram(cfg ServeConfig, logOut io.Writer) *Program {
 	log := slog.New(slog.NewJSONHandler(logOut, nil))
 	apiCfg := httpapi.Config{MaxBody: cfg.MaxBody, Log: log, Render: cfg.Render, Workers: cfg.Workers, Queue: cfg.Queue,
-		RenderTimeout: cfg.RenderTimeout, Auth: cfg.Auth, MetricsElsewhere: cfg.MetricsAddr != "", CORSOrigins: cfg.CORSOrigins, Store: cfg.Store}
+		RenderTimeout: cfg.RenderTimeout, Auth: cfg.Auth, MetricsElsewhere: cfg.MetricsAddr != "", CORSOrigins: cfg.CORSOrigins, Store: cfg.Store, PublicURL: cfg.PublicURL}
 	if !cfg.Today.IsZero() {
 		today := cfg.Today
 		apiCfg.Today = func() plan.Date { return today }
@@ -182,6 +185,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	keysFile := fs.String("store-keys-file", os.Getenv("SAFETYPLAN_STORE_KEYS_FILE"), "file of the store's encryption keys, ID:BASE64KEY per line, current first (env SAFETYPLAN_STORE_KEYS_FILE, or the keys in SAFETYPLAN_STORE_KEYS)")
 	retention := fs.Duration("retention", envDuration("SAFETYPLAN_RETENTION", 365*24*time.Hour), "delete stored plans not saved for this long (env SAFETYPLAN_RETENTION; 0 keeps them)")
 	corsOrigins := fs.String("cors-origins", os.Getenv("SAFETYPLAN_CORS_ORIGINS"), "other origins whose pages may call the API, comma-separated (env SAFETYPLAN_CORS_ORIGINS; default none)")
+	publicURL := fs.String("public-url", os.Getenv("SAFETYPLAN_PUBLIC_URL"), "the address people reach the service at, for the links it makes, e.g. https://plans.example.gov.uk (env SAFETYPLAN_PUBLIC_URL; default: links only on a loopback address)")
 	proxies := fs.String("trusted-proxies", os.Getenv("SAFETYPLAN_TRUSTED_PROXIES"), "addresses of the authenticating proxy whose X-Forwarded-User is trusted (env SAFETYPLAN_TRUSTED_PROXIES)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return exitInput
@@ -217,16 +221,25 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return fail(fmt.Errorf("--cors-origins: %w", err))
 	}
+	public := ""
+	if *publicURL != "" {
+		if public, err = httpapi.ParsePublicURL(*publicURL); err != nil {
+			return fail(fmt.Errorf("--public-url: %w", err))
+		}
+	}
 	var st store.Store
 	if *storeURL != "" {
 		if st, err = openStore(ctx, *storeURL, *keysFile); err != nil {
 			return fail(err)
 		}
 	}
-	p := NewProgram(ServeConfig{CORSOrigins: origins, Store: st, Retention: *retention, Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, DrainDelay: *drainDelay, Render: opt,
+	p := NewProgram(ServeConfig{PublicURL: public, CORSOrigins: origins, Store: st, Retention: *retention, Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, DrainDelay: *drainDelay, Render: opt,
 		Workers: *workers, Queue: *queue, RenderTimeout: *renderTimeout, MetricsAddr: *metricsAddr, Auth: auth}, stdout)
 	if err := p.Run(); err != nil {
 		return fail(err)
+	}
+	if st != nil && public == "" {
+		p.log.Warn("no public URL: share links are made only for requests to a loopback address; set SAFETYPLAN_PUBLIC_URL (e.g. https://plans.example.gov.uk) for a deployment")
 	}
 	if auth.On() {
 		p.log.Info("authentication on", "tokens", len(auth.TokenHashes), "proxies", len(auth.Proxies))

@@ -23,7 +23,7 @@ func TestIDsAndVersionsCheckedByShapeAndRange(t *testing.T) {
 		t.Run(b.Name, func(t *testing.T) {
 			now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 			st := b.Open(t, store.Options{Now: func() time.Time { return now }})
-			s := New(Config{Store: st, Now: func() time.Time { return now }, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
+			s := New(Config{PublicURL: "https://plans.example.gov.uk", Store: st, Now: func() time.Time { return now }, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
 			sc := storeClient{t, s}
 			var saved SavedResponse
 			sc.json("POST", "/v1/plans", example(t, "hughes-review.json"), http.StatusCreated, &saved)
@@ -79,7 +79,7 @@ func TestCancelledRequestsAreNotServerErrors(t *testing.T) {
 			now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 			var logs bytes.Buffer
 			st := b.Open(t, store.Options{Now: func() time.Time { return now }})
-			s := New(Config{Store: st, Now: func() time.Time { return now }, Today: func() plan.Date { return plan.MustDate("2026-11-22") },
+			s := New(Config{PublicURL: "https://plans.example.gov.uk", Store: st, Now: func() time.Time { return now }, Today: func() plan.Date { return plan.MustDate("2026-11-22") },
 				Log: slog.New(slog.NewJSONHandler(&logs, nil))})
 			sc := storeClient{t, s}
 			var saved SavedResponse

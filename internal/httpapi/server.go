@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -56,6 +57,12 @@ type Config struct {
 	// MetricsElsewhere leaves /metrics off the main handler, for serving
 	// MetricsHandler on a separate, private listen address.
 	MetricsElsewhere bool
+	// PublicURL is the scheme and host people reach the service at
+	// (https://plans.example.gov.uk; see ParsePublicURL): every link the
+	// service makes starts with it, and when it is https every response
+	// carries Strict-Transport-Security. Empty means links are made only
+	// for requests to a loopback address.
+	PublicURL string
 }
 
 // Server is the HTTP service. Use Handler to serve it, SetReady and
@@ -76,6 +83,7 @@ func New(cfg Config) *Server {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 25_000_000
 	}
+	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
 	if cfg.BodyBudget < cfg.MaxBody {
 		cfg.BodyBudget = 4 * cfg.MaxBody
 	}
@@ -94,7 +102,7 @@ func New(cfg Config) *Server {
 	_, _ = rand.Read(s.shareKey[:])
 	s.engine.HandleMethodNotAllowed = true
 	_ = s.engine.SetTrustedProxies(nil) // client addresses come from the connection, never a header
-	s.engine.Use(requestID(), accessLog(cfg.Log), s.metrics.middleware(), recoverPanic(cfg.Log), securityHeaders(),
+	s.engine.Use(requestID(), accessLog(cfg.Log), s.metrics.middleware(), recoverPanic(cfg.Log), securityHeaders(), strictTransport(cfg.PublicURL),
 		cors(cfg.CORSOrigins), rejectCrossSite(cfg.CORSOrigins), cfg.Auth.authenticate(), s.limitBodies())
 	s.routes()
 	return s

@@ -107,6 +107,11 @@ func (s *Server) createShare(c *gin.Context) {
 		}
 		expires = now.Add(28 * 24 * time.Hour) // the review date has passed: four weeks
 	}
+	base, err := s.linkBase(c)
+	if err != nil {
+		abort(c, err)
+		return
+	}
 	token, code := newToken(), newCode()
 	sh, err := s.cfg.Store.CreateShare(ctx, store.NewShare{PlanID: sp.PlanID, Version: sp.Version, Document: req.Document, Person: req.Person,
 		By: who(c), Expires: expires, TokenHash: tokenHash(token), CodeHash: codeHash(token, code)})
@@ -115,20 +120,11 @@ func (s *Server) createShare(c *gin.Context) {
 		return
 	}
 	c.Header("Cache-Control", "no-store")
-	c.JSON(http.StatusCreated, ShareResponse{ShareID: sh.ID, Link: baseURL(c) + "/s/" + token, Code: code, Expires: sh.ExpiresAt})
+	c.JSON(http.StatusCreated, ShareResponse{ShareID: sh.ID, Link: base + "/s/" + token, Code: code, Expires: sh.ExpiresAt})
 }
 
 func endOfDay(d plan.Date) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, plan.London)
-}
-
-// baseURL is the address the request came to, for links.
-func baseURL(c *gin.Context) string {
-	scheme := "http"
-	if c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + c.Request.Host
 }
 
 func (s *Server) listShares(c *gin.Context) {

@@ -80,7 +80,7 @@ func TestStoredPlansSharesAndReport(t *testing.T) {
 			now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 			clock := func() time.Time { return now }
 			st := b.Open(t, store.Options{Now: clock})
-			s := New(Config{Store: st, Now: clock, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
+			s := New(Config{PublicURL: "https://plans.example.gov.uk", Store: st, Now: clock, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
 			sc := storeClient{t, s}
 			vs := hughesVersions(t)
 
