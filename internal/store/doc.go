@@ -14,7 +14,8 @@
 // so the SQL is the same on both. SQLite runs in WAL mode with
 // synchronous=FULL (a commit that returned survives a crash), foreign keys
 // on, secure_delete on (deleted rows are overwritten in the file) and write
-// transactions that take the write lock at BEGIN.
+// transactions that take the write lock at BEGIN; a file it creates is
+// readable by its owner alone (0600), and so are its -wal and -shm files.
 //
 // # Schema
 //
