@@ -41,7 +41,7 @@ func TestAuth(t *testing.T) {
 		{"proxy user named link", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "link"}, 403},
 		{"proxy user named retention", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "retention"}, 403},
 		{"proxy user named as a share", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "share:abc"}, 403},
-		{"proxy user with a control character", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "priyashah"}, 403},
+		{"proxy user with a control character", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "priya\x7fshah"}, 403},
 		{"proxy user of 201 bytes", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": strings.Repeat("p", 201)}, 403},
 		{"liveness stays open", "203.0.113.5:4000", "/healthz", nil, 200},
 		{"readiness stays open", "203.0.113.5:4000", "/readyz", nil, 200},
