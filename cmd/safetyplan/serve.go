@@ -211,7 +211,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		hashes += "\n" + string(b)
 	}
 	var auth httpapi.Auth
-	if auth.TokenHashes, err = httpapi.ParseTokenHashes(hashes); err != nil {
+	if auth.TokenHashes, auth.TokenLabels, err = httpapi.ParseTokens(hashes); err != nil {
 		return fail(fmt.Errorf("tokens: %w", err))
 	}
 	if auth.Proxies, err = httpapi.ParseProxies(*proxies); err != nil {

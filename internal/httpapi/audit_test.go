@@ -97,3 +97,34 @@ func TestReadsAreAudited(t *testing.T) {
 		})
 	}
 }
+
+// An API client's entries say which token it used, when the tokens file
+// labels it: "token:case-record-integration", or "token" without a label.
+func TestTokenLabelsInTheAuditLog(t *testing.T) {
+	st := storetest.Backends()[0].Open(t, store.Options{})
+	labelled, lh := NewToken()
+	plain, ph := NewToken()
+	hashes, labels, err := ParseTokens(lh + " case-record-integration\n" + ph + "\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(Config{Store: st, Auth: Auth{TokenHashes: hashes, TokenLabels: labels}})
+	var ids []string
+	for _, token := range []string{labelled, plain} {
+		req := httptest.NewRequest("POST", "/v1/plans", strings.NewReader(string(example(t, "hughes-review.json"))))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+token)
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, req)
+		if rec.Code != http.StatusCreated {
+			t.Fatalf("saving: %d %s", rec.Code, rec.Body)
+		}
+		ids = append(ids, strings.TrimPrefix(rec.Header().Get("Location"), "/v1/plans/"))
+	}
+	for i, want := range []string{"token:case-record-integration", "token"} {
+		evs, err := st.AuditLog(t.Context(), ids[i])
+		if err != nil || len(evs) != 1 || evs[0].By != want {
+			t.Errorf("plan %d saved by %+v, %v; want by %q", i, evs, err, want)
+		}
+	}
+}

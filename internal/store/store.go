@@ -146,7 +146,8 @@ const (
 	// LinkActor is the By of the failed_code and locked events WrongCode
 	// records: whoever held the link.
 	LinkActor = "link"
-	// TokenActor is the By of what an API client (a bearer token) does.
+	// TokenActor is the By of what an API client (a bearer token) does;
+	// a labelled token's is TokenActor, a colon and the label.
 	TokenActor = "token"
 	// LocalActor is the By of what is done when authentication is off.
 	LocalActor = "local"
@@ -156,15 +157,16 @@ const (
 )
 
 // SystemActor reports whether by is one of the names the service writes
-// in the audit log for itself (RetentionActor, LinkActor, TokenActor,
-// LocalActor, or ShareActorPrefix and an id): a person's sign-in name
-// must never be one of them, or the log could not tell them apart.
+// in the audit log for itself (RetentionActor, LinkActor, TokenActor with
+// or without a label, LocalActor, or ShareActorPrefix and an id): a
+// person's sign-in name must never be one of them, or the log could not
+// tell them apart.
 func SystemActor(by string) bool {
 	switch by {
 	case RetentionActor, LinkActor, TokenActor, LocalActor:
 		return true
 	}
-	return strings.HasPrefix(by, ShareActorPrefix)
+	return strings.HasPrefix(by, ShareActorPrefix) || strings.HasPrefix(by, TokenActor+":")
 }
 
 // Options adjust a store.
