@@ -3,7 +3,6 @@ package httpapi
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 
@@ -141,8 +140,12 @@ func (s *Server) extract(c *gin.Context) {
 			abort(c, partProblem("file", "send the PDF as a part called \"file\" (curl -F file=@plan.pdf)"))
 			return
 		}
-		f, _ := fh.Open()
-		data, err = io.ReadAll(f)
+		f, ferr := fh.Open()
+		if ferr != nil {
+			abort(c, readError(ferr, s.cfg.MaxBody))
+			return
+		}
+		data, err = readAll(f, fh.Size)
 		f.Close()
 	} else {
 		data, err = readAll(c.Request.Body, c.Request.ContentLength)
