@@ -46,6 +46,8 @@ func TestHostileCommandLine(t *testing.T) {
 		{"extract from JSON", []string{"extract", notJSON, "-o", dir}, "not a PDF"},
 		{"extract from nothing", []string{"extract", filepath.Join(dir, "none.pdf"), "-o", dir}, "none.pdf"},
 		{"unknown command", []string{"print"}, "unknown command"},
+		{"a public URL with a path", []string{"serve", "--addr", "127.0.0.1:0", "--public-url", "https://plans.example.gov.uk/app"}, "--public-url"},
+		{"a public URL without a scheme", []string{"serve", "--addr", "127.0.0.1:0", "--public-url", "plans.example.gov.uk"}, "--public-url"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -42,6 +42,9 @@ type ServeConfig struct {
 	CodeLimit int
 	// CORSOrigins may call the API from their pages.
 	CORSOrigins []string
+	// PublicURL is the address people reach the service at, for the
+	// links it makes (see httpapi.Config).
+	PublicURL string
 	// Store keeps plans; nil stores nothing. Retention, when not zero,
 	// deletes plans not saved for that long (checked hourly).
 	Store     store.Store
@@ -64,7 +67,7 @@ type Program struct {
 func NewProgram(cfg ServeConfig, logOut io.Writer) *Program {
 	log := slog.New(slog.NewJSONHandler(logOut, nil))
 	apiCfg := httpapi.Config{MaxBody: cfg.MaxBody, Log: log, Render: cfg.Render, Workers: cfg.Workers, Queue: cfg.Queue,
-		RenderTimeout: cfg.RenderTimeout, Auth: cfg.Auth, MetricsElsewhere: cfg.MetricsAddr != "", CORSOrigins: cfg.CORSOrigins, Store: cfg.Store, CodeLimit: cfg.CodeLimit}
+		RenderTimeout: cfg.RenderTimeout, Auth: cfg.Auth, MetricsElsewhere: cfg.MetricsAddr != "", CORSOrigins: cfg.CORSOrigins, Store: cfg.Store, PublicURL: cfg.PublicURL, CodeLimit: cfg.CodeLimit}
 	if !cfg.Today.IsZero() {
 		today := cfg.Today
 		apiCfg.Today = func() plan.Date { return today }
@@ -186,6 +189,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	retention := fs.Duration("retention", env.duration("SAFETYPLAN_RETENTION", 365*24*time.Hour), "delete stored plans not saved for this long (env SAFETYPLAN_RETENTION; 0 keeps them)")
 	corsOrigins := fs.String("cors-origins", os.Getenv("SAFETYPLAN_CORS_ORIGINS"), "other origins whose pages may call the API, comma-separated (env SAFETYPLAN_CORS_ORIGINS; default none)")
 	codeLimit := fs.Int("code-limit", int(env.int("SAFETYPLAN_CODE_LIMIT", httpapi.DefaultCodeLimit)), "share codes one address may try in 15 minutes, over every link and replica (env SAFETYPLAN_CODE_LIMIT)")
+	publicURL := fs.String("public-url", os.Getenv("SAFETYPLAN_PUBLIC_URL"), "the address people reach the service at, for the links it makes, e.g. https://plans.example.gov.uk (env SAFETYPLAN_PUBLIC_URL; default: links only on a loopback address)")
 	proxies := fs.String("trusted-proxies", os.Getenv("SAFETYPLAN_TRUSTED_PROXIES"), "addresses of the authenticating proxy whose X-Forwarded-User is trusted (env SAFETYPLAN_TRUSTED_PROXIES)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return exitInput
@@ -214,7 +218,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		hashes += "\n" + string(b)
 	}
 	var auth httpapi.Auth
-	if auth.TokenHashes, err = httpapi.ParseTokenHashes(hashes); err != nil {
+	if auth.TokenHashes, auth.TokenLabels, err = httpapi.ParseTokens(hashes); err != nil {
 		return fail(fmt.Errorf("tokens: %w", err))
 	}
 	if auth.Proxies, err = httpapi.ParseProxies(*proxies); err != nil {
@@ -224,16 +228,25 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return fail(fmt.Errorf("--cors-origins: %w", err))
 	}
+	public := ""
+	if *publicURL != "" {
+		if public, err = httpapi.ParsePublicURL(*publicURL); err != nil {
+			return fail(fmt.Errorf("--public-url: %w", err))
+		}
+	}
 	var st store.Store
 	if *storeURL != "" {
 		if st, err = openStore(ctx, *storeURL, *keysFile); err != nil {
 			return fail(err)
 		}
 	}
-	p := NewProgram(ServeConfig{CORSOrigins: origins, Store: st, Retention: *retention, Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, DrainDelay: *drainDelay, Render: opt,
+	p := NewProgram(ServeConfig{PublicURL: public, CORSOrigins: origins, Store: st, Retention: *retention, Addr: *addr, MaxBody: *maxBody, Today: opt.Today, DrainTimeout: *drain, DrainDelay: *drainDelay, Render: opt,
 		Workers: *workers, Queue: *queue, RenderTimeout: *renderTimeout, MetricsAddr: *metricsAddr, Auth: auth, CodeLimit: *codeLimit}, stdout)
 	if err := p.Run(); err != nil {
 		return fail(err)
+	}
+	if st != nil && public == "" {
+		p.log.Warn("no public URL: share links are made only for requests to a loopback address; set SAFETYPLAN_PUBLIC_URL (e.g. https://plans.example.gov.uk) for a deployment")
 	}
 	if auth.On() {
 		p.log.Info("authentication on", "tokens", len(auth.TokenHashes), "proxies", len(auth.Proxies))

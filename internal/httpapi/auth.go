@@ -8,9 +8,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/netip"
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/familynetwork/safetyplan/internal/store"
 )
 
 // Auth says who may use the service. The zero value lets everyone in, for
@@ -19,6 +24,11 @@ type Auth struct {
 	// TokenHashes are the SHA-256 hashes of the bearer API tokens accepted
 	// (the tokens themselves are never stored). See NewToken.
 	TokenHashes [][sha256.Size]byte
+	// TokenLabels names some of those tokens (the label after the hash in
+	// the tokens file, such as case-record-integration): the audit log
+	// then says "token:LABEL" for what a labelled token did, and "token"
+	// for an unlabelled one.
+	TokenLabels map[[sha256.Size]byte]string
 	// Proxies are the addresses of authenticating reverse proxies (such as
 	// oauth2-proxy) whose X-Forwarded-User and X-Forwarded-Email headers
 	// name the person in the browser. The headers are ignored from any
@@ -49,20 +59,38 @@ func HashToken(token string) string {
 // each 64 hex digits, optionally followed by a space and a label; lines
 // starting with # are comments.
 func ParseTokenHashes(s string) ([][sha256.Size]byte, error) {
+	hashes, _, err := ParseTokens(s)
+	return hashes, err
+}
+
+// goodLabel is the shape of a token's label: it stands in the audit log.
+var goodLabel = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// ParseTokens reads token hashes as ParseTokenHashes does, with their
+// labels (1 to 64 of A-Z a-z 0-9 . _ -), for Auth.TokenLabels.
+func ParseTokens(s string) ([][sha256.Size]byte, map[[sha256.Size]byte]string, error) {
 	var out [][sha256.Size]byte
+	labels := map[[sha256.Size]byte]string{}
 	for _, line := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == ',' }) {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		field, _, _ := strings.Cut(line, " ")
+		field, label, _ := strings.Cut(line, " ")
 		b, err := hex.DecodeString(field)
 		if err != nil || len(b) != sha256.Size {
-			return nil, fmt.Errorf("%q is not a token hash: give the 64 hex digits that safetyplan token printed, never the token itself", short(field))
+			return nil, nil, fmt.Errorf("%q is not a token hash: give the 64 hex digits that safetyplan token printed, never the token itself", short(field))
 		}
-		out = append(out, [sha256.Size]byte(b))
+		h := [sha256.Size]byte(b)
+		out = append(out, h)
+		if label = strings.TrimSpace(label); label != "" {
+			if !goodLabel.MatchString(label) {
+				return nil, nil, fmt.Errorf("the label %q is not 1 to 64 of A-Z a-z 0-9 . _ -: it names the token in the audit log", short(label))
+			}
+			labels[h] = label
+		}
 	}
-	return out, nil
+	return out, labels, nil
 }
 
 // ParseProxies reads proxy addresses: IPs or CIDR prefixes separated by
@@ -87,7 +115,23 @@ func ParseProxies(s string) ([]netip.Prefix, error) {
 	return out, nil
 }
 
-// userKey holds who made the request: "token" or "proxy:NAME".
+// acceptableName reports whether a name from the sign-in proxy may stand
+// in the audit log: printable UTF-8 of at most 200 bytes that is not one
+// of the service's own actors.
+func acceptableName(name string) bool {
+	if name == "" || len(name) > 200 || !utf8.ValidString(name) || store.SystemActor(name) {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// userKey holds who made the request: "token", "token:LABEL" or
+// "proxy:NAME".
 const userKey = "user"
 
 var errUnauthenticated = errStatus(http.StatusUnauthorized, "unauthenticated", "Sign in first",
@@ -106,6 +150,11 @@ func (a Auth) authenticate() gin.HandlerFunc {
 			return
 		}
 		if user, ok := a.identify(c.Request); ok {
+			if name, proxied := strings.CutPrefix(user, "proxy:"); proxied && !acceptableName(name) {
+				abort(c, errStatus(http.StatusForbidden, "bad-sign-in-name", "Sign-in name not accepted",
+					"the sign-in proxy named the user %q, which is empty, too long, holds control characters, or is one of the names the service keeps for its own audit entries (token, local, link, retention, share:…): ask your administrator to pass the user's email address", short(name)))
+				return
+			}
 			c.Set(userKey, user)
 			c.Next()
 			return
@@ -124,7 +173,10 @@ func (a Auth) identify(r *http.Request) (string, bool) {
 			match |= subtle.ConstantTimeCompare(sum[:], h[:])
 		}
 		if match == 1 {
-			return "token", true
+			if label, ok := a.TokenLabels[sum]; ok {
+				return store.TokenActor + ":" + label, true
+			}
+			return store.TokenActor, true
 		}
 	}
 	user := strings.TrimSpace(r.Header.Get("X-Forwarded-User"))

@@ -34,6 +34,16 @@ func TestAuth(t *testing.T) {
 		{"proxy header from elsewhere", "203.0.113.5:4000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "priya.shah"}, 401},
 		{"proxy header with a forged X-Forwarded-For", "203.0.113.5:4000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "priya.shah", "X-Forwarded-For": "10.1.2.3", "X-Real-Ip": "10.1.2.3"}, 401},
 		{"the proxy without a user", "10.1.2.3:5000", "/v1/plans/validate", nil, 401},
+		// Names the service writes for itself in the audit log are never
+		// a person's: the log must tell them apart.
+		{"proxy user named token", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "token"}, 403},
+		{"proxy user named local", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "local"}, 403},
+		{"proxy user named link", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "link"}, 403},
+		{"proxy user named retention", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "retention"}, 403},
+		{"proxy user named as a share", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "share:abc"}, 403},
+		{"proxy user named as a token", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "token:ci-bot"}, 403},
+		{"proxy user with a control character", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": "priya\x7fshah"}, 403},
+		{"proxy user of 201 bytes", "10.1.2.3:5000", "/v1/plans/validate", map[string]string{"X-Forwarded-User": strings.Repeat("p", 201)}, 403},
 		{"liveness stays open", "203.0.113.5:4000", "/healthz", nil, 200},
 		{"readiness stays open", "203.0.113.5:4000", "/readyz", nil, 200},
 		{"the schema is closed", "203.0.113.5:4000", "/v1/schema", nil, 401},
@@ -69,6 +79,9 @@ func TestAuthConfigErrors(t *testing.T) {
 	}
 	if _, err := ParseProxies("10.0.0.0/8, proxy.internal"); err == nil {
 		t.Error("a host name as proxy address was accepted")
+	}
+	if _, _, err := ParseTokens(strings.Repeat("ab", 32) + " case record"); err == nil || !strings.Contains(err.Error(), "label") {
+		t.Errorf("a label with a space: %v", err)
 	}
 	if (Auth{}).On() {
 		t.Error("the zero Auth is on")

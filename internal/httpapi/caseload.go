@@ -174,6 +174,10 @@ func (s *Server) listShares(c *gin.Context) {
 		abort(c, storeError(err))
 		return
 	}
+	if err := s.audit(c, c.Param("id"), 0, store.ActionReadShares); err != nil {
+		abort(c, err)
+		return
+	}
 	opened := map[string]time.Time{}
 	for _, e := range events {
 		if e.Action == store.ActionView && e.ShareID != "" {

@@ -14,7 +14,7 @@ import (
 // shares with when each was first opened.
 func TestCaseloadChangesAndShareListing(t *testing.T) {
 	st := storetest.Backends()[0].Open(t, store.Options{})
-	s := New(Config{Store: st, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
+	s := New(Config{PublicURL: "https://plans.example.gov.uk", Store: st, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
 	sc := storeClient{t, s}
 
 	var info ServiceInfo

@@ -3,7 +3,6 @@ package httpapi
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 
@@ -141,11 +140,15 @@ func (s *Server) extract(c *gin.Context) {
 			abort(c, partProblem("file", "send the PDF as a part called \"file\" (curl -F file=@plan.pdf)"))
 			return
 		}
-		f, _ := fh.Open()
-		data, err = io.ReadAll(f)
+		f, ferr := fh.Open()
+		if ferr != nil {
+			abort(c, readError(ferr, s.cfg.MaxBody))
+			return
+		}
+		data, err = readAll(f, fh.Size)
 		f.Close()
 	} else {
-		data, err = io.ReadAll(c.Request.Body)
+		data, err = readAll(c.Request.Body, c.Request.ContentLength)
 	}
 	if err != nil {
 		abort(c, readError(err, s.cfg.MaxBody))

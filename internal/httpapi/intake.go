@@ -32,7 +32,7 @@ func readBody(c *gin.Context, limit int64) (*body, error) {
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 	switch mt {
 	case "application/json":
-		b, err := io.ReadAll(c.Request.Body)
+		b, err := readAll(c.Request.Body, c.Request.ContentLength)
 		if err != nil {
 			return nil, readError(err, limit)
 		}
@@ -90,11 +90,18 @@ func partProblem(p, msg string) error {
 
 func readError(err error, limit int64) error {
 	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return errStatus(http.StatusRequestEntityTooLarge, "too-large", "The request is too large",
-			"the request is over the %d MB limit: make photos smaller (a phone's 'medium' size is plenty) or send fewer at once", limit/1_000_000)
+	switch {
+	case errors.As(err, &mbe):
+		return tooLarge(limit)
+	case errors.Is(err, errBodiesFull):
+		return errBodiesBusy
 	}
 	return errStatus(http.StatusBadRequest, "bad-body", "The request could not be read", "the request body could not be read: %s", short(err.Error()))
+}
+
+func tooLarge(limit int64) error {
+	return errStatus(http.StatusRequestEntityTooLarge, "too-large", "The request is too large",
+		"the request is over the %d MB limit: make photos smaller (a phone's 'medium' size is plenty) or send fewer at once", limit/1_000_000)
 }
 
 func short(s string) string {

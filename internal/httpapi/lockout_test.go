@@ -26,7 +26,7 @@ func TestLockoutHoldsUnderConcurrentGuesses(t *testing.T) {
 			st := b.Open(t, store.Options{Now: clock})
 			// The per-address code limit (issue 14) is lifted so that the
 			// lockout itself is what is tested.
-			s := New(Config{Store: st, Now: clock, CodeLimit: 1 << 20, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
+			s := New(Config{PublicURL: "https://plans.example.gov.uk", Store: st, Now: clock, CodeLimit: 1 << 20, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
 			sc := storeClient{t, s}
 			var saved SavedResponse
 			sc.json("POST", "/v1/plans", example(t, "hughes-review.json"), http.StatusCreated, &saved)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -17,7 +18,8 @@ import (
 )
 
 // The stored-plan routes exist only when the service has a store.
-func (s *Server) planRoutes(r *gin.Engine) {
+func (s *Server) planRoutes(e *gin.Engine) {
+	r := e.Group("", checkIDs)
 	r.GET("/v1/plans", s.caseload)
 	r.POST("/v1/plans", s.createPlan)
 	r.PUT("/v1/plans/:id", s.savePlan)
@@ -37,13 +39,47 @@ func (s *Server) planRoutes(r *gin.Engine) {
 	r.GET("/s/:token/document", s.shareDocument)
 }
 
+// audit records that the worker or system making the request read a
+// stored plan, before anything of it is sent: if the entry cannot be
+// written, nothing is sent.
+func (s *Server) audit(c *gin.Context, planID string, version int, action store.Action) error {
+	if err := s.cfg.Store.Record(c.Request.Context(), store.Event{PlanID: planID, Version: version, Action: action, By: who(c)}); err != nil {
+		return storeError(err)
+	}
+	return nil
+}
+
+// checkIDs answers 404 for a plan or share id that cannot exist (a NUL,
+// invalid UTF-8, 65 characters...), before any database sees it: both
+// databases then answer the same, and neither is asked about bytes it may
+// refuse with an error.
+func checkIDs(c *gin.Context) {
+	for _, name := range []string{"id", "share"} {
+		if v, ok := c.Params.Get(name); ok && !store.ValidID(v) {
+			abort(c, storeError(store.ErrNotFound))
+			return
+		}
+	}
+	c.Next()
+}
+
+// versionNumber reads a version number given as text: a whole number from
+// 1 to store.MaxVersion, or a 422 naming the parameter.
+func versionNumber(name, raw string) (int, error) {
+	v, err := strconv.Atoi(raw)
+	if err != nil || v < 1 || v > store.MaxVersion {
+		return 0, inputError(plan.Problems{{Path: name, Code: plan.CodeRange, Message: fmt.Sprintf("%s is a whole number from 1 to %d", name, store.MaxVersion)}})
+	}
+	return v, nil
+}
+
 // who is the person making the request, for the audit log: the signed-in
 // worker, "token" for an API client, or "local" when authentication is off.
 func who(c *gin.Context) string {
 	if u := c.GetString(userKey); u != "" {
 		return strings.TrimPrefix(u, "proxy:")
 	}
-	return "local"
+	return store.LocalActor
 }
 
 // storeError turns the store's errors into problems.
@@ -78,10 +114,14 @@ func (s *Server) savePlan(c *gin.Context) {
 	if raw == "" {
 		raw = strings.Trim(c.GetHeader("If-Match"), `"W/ `)
 	}
-	base, err := strconv.Atoi(raw)
-	if err != nil || base < 1 {
+	if raw == "" {
 		abort(c, inputError(plan.Problems{{Path: "base", Code: plan.CodeRequired,
 			Message: "say which version you edited, as ?base=N or If-Match: \"N\", so that nobody's changes are lost"}}))
+		return
+	}
+	base, err := versionNumber("base", raw)
+	if err != nil {
+		abort(c, err)
 		return
 	}
 	s.save(c, c.Param("id"), base)
@@ -120,11 +160,7 @@ func versionParam(c *gin.Context) (int, error) {
 	if raw == "" {
 		return 0, nil
 	}
-	v, err := strconv.Atoi(raw)
-	if err != nil || v < 1 {
-		return 0, inputError(plan.Problems{{Path: "version", Code: plan.CodeRange, Message: "version is a whole number from 1"}})
-	}
-	return v, nil
+	return versionNumber("version", raw)
 }
 
 func (s *Server) getPlan(c *gin.Context) {
@@ -136,6 +172,10 @@ func (s *Server) getPlan(c *gin.Context) {
 	sp, err := s.cfg.Store.Plan(c.Request.Context(), c.Param("id"), v)
 	if err != nil {
 		abort(c, storeError(err))
+		return
+	}
+	if err := s.audit(c, sp.PlanID, sp.Version, store.ActionRead); err != nil {
+		abort(c, err)
 		return
 	}
 	uploads := map[string]string{}
@@ -266,19 +306,24 @@ func (s *Server) storedDocument(c *gin.Context) {
 	}
 	id := c.Param("id")
 	var in *render.Input
+	var sp *store.StoredPlan
 	var b []byte
 	start := time.Now()
 	ctx, cancel := s.requestDeadline(c)
 	defer cancel()
 	err = s.pool.run(ctx, func() error {
 		var err error
-		if in, _, err = s.loadStored(ctx, id, version); err != nil {
+		if in, sp, err = s.loadStored(ctx, id, version); err != nil {
 			return err
 		}
 		b, err = make(in)
 		return err
 	})
 	if err != nil {
+		abort(c, err)
+		return
+	}
+	if err := s.audit(c, sp.PlanID, sp.Version, store.ActionRender); err != nil {
 		abort(c, err)
 		return
 	}

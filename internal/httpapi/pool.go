@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"runtime"
 	"runtime/debug"
@@ -49,6 +50,9 @@ var (
 func (p *pool) run(ctx context.Context, work func() error) error {
 	ctx, cancel := context.WithTimeout(ctx, p.timeout)
 	defer cancel()
+	if ctx.Err() != nil { // the client has gone already: take no worker
+		return p.why(ctx)
+	}
 	select {
 	case p.slots <- struct{}{}:
 	default:
@@ -61,7 +65,7 @@ func (p *pool) run(ctx context.Context, work func() error) error {
 			p.waiting.Add(-1)
 		case <-ctx.Done():
 			p.waiting.Add(-1)
-			return errTimeout
+			return p.why(ctx)
 		}
 	}
 	done := make(chan error, 1)
@@ -74,8 +78,17 @@ func (p *pool) run(ctx context.Context, work func() error) error {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		return errTimeout
+		return p.why(ctx)
 	}
+}
+
+// why says why run stopped waiting: the deadline (errTimeout), or the
+// client going away (context.Canceled, which is not the service's failure).
+func (p *pool) why(ctx context.Context) error {
+	if errors.Is(ctx.Err(), context.Canceled) {
+		return context.Canceled
+	}
+	return errTimeout
 }
 
 // safely runs work, turning a panic into an error.

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -56,20 +57,35 @@ func toProblem(err error) Problem {
 	case errors.As(err, &he):
 	case errors.As(err, &ps):
 		he = inputError(ps)
+	case errors.Is(err, context.Canceled):
+		he = errCancelled
 	default:
 		he = errStatus(http.StatusInternalServerError, "internal", "Something went wrong", "the service could not finish this request; it has been logged with the request id: try again, and if it happens again tell your system administrator the request id")
 	}
 	return Problem{Type: "https://safetyplan.invalid/problems/" + he.kind, Title: he.title, Status: he.status, Detail: he.detail, Errors: he.errors}
 }
 
-// abort writes err as problem+json and stops the handler chain.
+// statusClientClosed is the status logged and counted for a request whose
+// client went away before its answer (nginx's 499): the service did not
+// fail, so it is not a 500.
+const statusClientClosed = 499
+
+var errCancelled = errStatus(statusClientClosed, "cancelled", "Request cancelled", "the request was cancelled before it was answered")
+
+// abort writes err as problem+json and stops the handler chain. A failure
+// while the client has gone (the database call or the render stopped
+// because the request was cancelled) is recorded as 499, not as the
+// service's own error.
 func abort(c *gin.Context, err error) {
 	p := toProblem(err)
+	if p.Status >= 500 && errors.Is(c.Request.Context().Err(), context.Canceled) {
+		p = toProblem(errCancelled)
+	}
 	p.RequestID = c.GetString(requestIDKey)
 	if p.Status == http.StatusInternalServerError {
 		logServerError(c, err)
 	}
-	if p.Status == http.StatusTooManyRequests || p.Status == http.StatusServiceUnavailable {
+	if (p.Status == http.StatusTooManyRequests || p.Status == http.StatusServiceUnavailable) && c.Writer.Header().Get("Retry-After") == "" {
 		c.Header("Retry-After", "1")
 	}
 	body, _ := json.Marshal(p)

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -23,6 +24,10 @@ import (
 type Config struct {
 	// MaxBody is the largest request body accepted, in bytes (default 25 MB).
 	MaxBody int64
+	// BodyBudget is how many bytes of request bodies the server holds at
+	// once, across every request; past it a request is answered 429 at
+	// once (default: four times MaxBody).
+	BodyBudget int64
 	// Today returns the day compliance is checked on; nil means today in London.
 	Today func() plan.Date
 	// Log receives one JSON line per request; nil discards.
@@ -55,6 +60,12 @@ type Config struct {
 	// MetricsElsewhere leaves /metrics off the main handler, for serving
 	// MetricsHandler on a separate, private listen address.
 	MetricsElsewhere bool
+	// PublicURL is the scheme and host people reach the service at
+	// (https://plans.example.gov.uk; see ParsePublicURL): every link the
+	// service makes starts with it, and when it is https every response
+	// carries Strict-Transport-Security. Empty means links are made only
+	// for requests to a loopback address.
+	PublicURL string
 }
 
 // Server is the HTTP service. Use Handler to serve it, SetReady and
@@ -62,6 +73,7 @@ type Config struct {
 type Server struct {
 	cfg      Config
 	pool     *pool
+	bodies   *bodyBudget
 	metrics  *metrics
 	engine   *gin.Engine
 	ready    atomic.Bool
@@ -76,6 +88,10 @@ func New(cfg Config) *Server {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 25_000_000
 	}
+	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
+	if cfg.BodyBudget < cfg.MaxBody {
+		cfg.BodyBudget = 4 * cfg.MaxBody
+	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
@@ -86,12 +102,12 @@ func New(cfg Config) *Server {
 		cfg.Queue = 16 * cfg.Workers
 	}
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, engine: gin.New(), pool: newPool(cfg.Workers, cfg.Queue, cfg.RenderTimeout)}
+	s := &Server{cfg: cfg, engine: gin.New(), pool: newPool(cfg.Workers, cfg.Queue, cfg.RenderTimeout), bodies: &bodyBudget{max: cfg.BodyBudget}}
 	s.metrics = newMetrics(s.pool)
 	s.engine.HandleMethodNotAllowed = true
 	_ = s.engine.SetTrustedProxies(nil) // client addresses come from the connection, never a header
-	s.engine.Use(requestID(), accessLog(cfg.Log), s.metrics.middleware(), recoverPanic(cfg.Log), securityHeaders(),
-		cors(cfg.CORSOrigins), rejectCrossSite(cfg.CORSOrigins), cfg.Auth.authenticate())
+	s.engine.Use(requestID(), accessLog(cfg.Log), s.metrics.middleware(), recoverPanic(cfg.Log), securityHeaders(), strictTransport(cfg.PublicURL),
+		cors(cfg.CORSOrigins), rejectCrossSite(cfg.CORSOrigins), cfg.Auth.authenticate(), s.limitBodies())
 	s.routes()
 	return s
 }

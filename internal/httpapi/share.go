@@ -41,6 +41,12 @@ func codeHash(token, code string) []byte {
 	return m.Sum(nil)
 }
 
+// validToken reports whether a link's token has the shape newToken makes.
+func validToken(token string) bool {
+	b, err := base64.RawURLEncoding.DecodeString(token)
+	return err == nil && len(b) == 16
+}
+
 func newToken() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:])
@@ -70,6 +76,10 @@ func (s *Server) createShare(c *gin.Context) {
 		abort(c, inputError(plan.Problems{{Path: "document", Code: plan.CodeEnum, Message: "document is one of: adult-plan (the person's own copy), words-and-pictures (the child's, for a parent to show the child)"}}))
 		return
 	}
+	if req.Version < 0 || req.Version > store.MaxVersion {
+		abort(c, inputError(plan.Problems{{Path: "version", Code: plan.CodeRange, Message: fmt.Sprintf("version is a whole number from 1 to %d, or 0 for the latest", store.MaxVersion)}}))
+		return
+	}
 	ctx, cancel := s.requestDeadline(c)
 	defer cancel()
 	in, sp, err := s.loadStored(ctx, c.Param("id"), req.Version)
@@ -97,6 +107,11 @@ func (s *Server) createShare(c *gin.Context) {
 		}
 		expires = now.Add(28 * 24 * time.Hour) // the review date has passed: four weeks
 	}
+	base, err := s.linkBase(c)
+	if err != nil {
+		abort(c, err)
+		return
+	}
 	token, code := newToken(), newCode()
 	sh, err := s.cfg.Store.CreateShare(ctx, store.NewShare{PlanID: sp.PlanID, Version: sp.Version, Document: req.Document, Person: req.Person,
 		By: who(c), Expires: expires, TokenHash: tokenHash(token), CodeHash: codeHash(token, code)})
@@ -105,20 +120,11 @@ func (s *Server) createShare(c *gin.Context) {
 		return
 	}
 	c.Header("Cache-Control", "no-store")
-	c.JSON(http.StatusCreated, ShareResponse{ShareID: sh.ID, Link: baseURL(c) + "/s/" + token, Code: code, Expires: sh.ExpiresAt})
+	c.JSON(http.StatusCreated, ShareResponse{ShareID: sh.ID, Link: base + "/s/" + token, Code: code, Expires: sh.ExpiresAt})
 }
 
 func endOfDay(d plan.Date) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, plan.London)
-}
-
-// baseURL is the address the request came to, for links.
-func baseURL(c *gin.Context) string {
-	scheme := "http"
-	if c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + c.Request.Host
 }
 
 func (s *Server) revokeShare(c *gin.Context) {
@@ -201,11 +207,18 @@ func sharePage(c *gin.Context, status int, d sharePageData) {
 // findShare looks up the share of a link and says whether it still works.
 func (s *Server) findShare(c *gin.Context) (*store.Share, bool) {
 	token := c.Param("token")
-	sh, err := s.cfg.Store.ShareByTokenHash(c.Request.Context(), tokenHash(token))
+	var sh *store.Share
+	err := store.ErrNotFound // no link was made with another shape: nothing to look up
+	if validToken(token) {
+		sh, err = s.cfg.Store.ShareByTokenHash(c.Request.Context(), tokenHash(token))
+	}
 	if err != nil {
 		status, msg := http.StatusNotFound, "This link does not work. Check it was copied whole, or ask your social worker for a new one."
 		if !errors.Is(err, store.ErrNotFound) {
 			status, msg = http.StatusServiceUnavailable, "Something went wrong. Please try again in a few minutes."
+			if errors.Is(c.Request.Context().Err(), context.Canceled) {
+				status = statusClientClosed // nobody is waiting for the page
+			}
 		}
 		sharePage(c, status, sharePageData{Title: "Shared document", Message: msg, Error: true})
 		return nil, false
@@ -277,7 +290,7 @@ func (s *Server) shareCode(c *gin.Context) {
 		abort(c, storeError(err))
 		return
 	}
-	if err := s.cfg.Store.Record(settle, store.Event{PlanID: sh.PlanID, ShareID: sh.ID, Version: sh.Version, Action: store.ActionView, By: "share:" + sh.ID}); err != nil {
+	if err := s.cfg.Store.Record(settle, store.Event{PlanID: sh.PlanID, ShareID: sh.ID, Version: sh.Version, Action: store.ActionView, By: store.ShareActorPrefix + sh.ID}); err != nil {
 		abort(c, storeError(err))
 		return
 	}

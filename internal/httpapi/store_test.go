@@ -80,7 +80,7 @@ func TestStoredPlansSharesAndReport(t *testing.T) {
 			now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 			clock := func() time.Time { return now }
 			st := b.Open(t, store.Options{Now: clock})
-			s := New(Config{Store: st, Now: clock, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
+			s := New(Config{PublicURL: "https://plans.example.gov.uk", Store: st, Now: clock, Today: func() plan.Date { return plan.MustDate("2026-11-22") }})
 			sc := storeClient{t, s}
 			vs := hughesVersions(t)
 
@@ -187,7 +187,7 @@ func TestStoredPlansSharesAndReport(t *testing.T) {
 			for _, e := range audit.Events {
 				actions = append(actions, string(e.Action))
 			}
-			if got := strings.Join(actions, ","); got != "save,save,save,share,failed_code,view,download,revoke" {
+			if got := strings.Join(actions, ","); got != "save,save,save,read,render,share,failed_code,view,download,render,revoke" {
 				t.Errorf("audit log %s", got)
 			}
 

@@ -15,12 +15,11 @@ import (
 // stream of zeros of the given size), what its header declares, and
 // whether a file specification names it.
 type embedded struct {
-	name     string
-	data     []byte
-	zeros    int  // when > 0, content is this many zero bytes
-	declare  int  // the /Size declared; -1 means the true size
-	unnamed  bool // no file specification names it
-	deflated []byte
+	name    string
+	data    []byte
+	zeros   int  // when > 0, content is this many zero bytes
+	declare int  // the /Size declared; -1 means the true size
+	unnamed bool // no file specification names it
 }
 
 func pdfText(s string) string {

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -52,7 +54,8 @@ func (d dialect) isUniqueViolation(err error) bool {
 	return false
 }
 
-// openSQLite opens a SQLite database file (or ":memory:") with foreign
+// openSQLite opens a SQLite database file (or ":memory:"), creating it
+// with permissions 0600, with foreign
 // keys enforced, WAL, full fsync at commit, deleted content overwritten,
 // a busy timeout, and write transactions that take the write lock at BEGIN
 // (so a read-then-write transaction never fails to upgrade its lock).
@@ -65,6 +68,17 @@ func openSQLite(path string) (*sql.DB, error) {
 		return nil, fmt.Errorf("store: sqlite: the file name %q must not contain ? or #", path)
 	}
 	memory := path == ":memory:"
+	if !memory {
+		// Created readable by this user alone; SQLite gives its -wal and
+		// -shm files the same permissions. An existing file is left as it is.
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		switch {
+		case err == nil:
+			f.Close()
+		case !errors.Is(err, fs.ErrExist):
+			return nil, fmt.Errorf("store: sqlite: %w", err)
+		}
+	}
 	params := "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=secure_delete(1)&_txlock=immediate"
 	if !memory {
 		params += "&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"

@@ -14,7 +14,8 @@
 // so the SQL is the same on both. SQLite runs in WAL mode with
 // synchronous=FULL (a commit that returned survives a crash), foreign keys
 // on, secure_delete on (deleted rows are overwritten in the file) and write
-// transactions that take the write lock at BEGIN.
+// transactions that take the write lock at BEGIN; a file it creates is
+// readable by its owner alone (0600), and so are its -wal and -shm files.
 //
 // # Schema
 //
@@ -102,7 +103,8 @@
 // append their audit events (save, share, revoke, delete) in the same
 // transaction as the change, so a change and its audit entry are never one
 // without the other. WrongCode records failed_code and locked. Callers
-// Record only what the store cannot see: view and download.
+// Record only what the store cannot see: view, download, read, render and
+// read_shares.
 //
 // # The five-wrong-codes lockout
 //

@@ -16,6 +16,15 @@ import (
 
 var planIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
+// ValidID reports whether id has the shape of a plan or share id: 1 to 64
+// of A-Z a-z 0-9 _ -. Nothing else can be stored, so a caller may answer
+// "not found" without asking the database.
+func ValidID(id string) bool { return planIDPattern.MatchString(id) }
+
+// MaxVersion is the highest version number the store can hold (the
+// largest 32-bit integer, PostgreSQL's integer).
+const MaxVersion = 1<<31 - 1
+
 // randomID returns 128 random bits as 26 lower-case base32 characters.
 func randomID() (string, error) {
 	b := make([]byte, 16)

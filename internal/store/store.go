@@ -86,7 +86,8 @@ type Store interface {
 
 	// Record appends an event to the audit log. The store records save,
 	// share, revoke, failed_code, locked and delete itself; callers record
-	// view and download.
+	// view and download (of a shared link), and read, render and
+	// read_shares (by workers and systems).
 	Record(ctx context.Context, e Event) error
 	// AuditLog returns a plan's audit events in the order they were
 	// recorded, including after the plan is deleted. Never ErrNotFound.
@@ -160,7 +161,28 @@ const (
 	// LinkActor is the By of the failed_code and locked events WrongCode
 	// records: whoever held the link.
 	LinkActor = "link"
+	// TokenActor is the By of what an API client (a bearer token) does;
+	// a labelled token's is TokenActor, a colon and the label.
+	TokenActor = "token"
+	// LocalActor is the By of what is done when authentication is off.
+	LocalActor = "local"
+	// ShareActorPrefix, followed by the share's id, is the By of what is
+	// done through a shared link once its code was given.
+	ShareActorPrefix = "share:"
 )
+
+// SystemActor reports whether by is one of the names the service writes
+// in the audit log for itself (RetentionActor, LinkActor, TokenActor with
+// or without a label, LocalActor, or ShareActorPrefix and an id): a
+// person's sign-in name must never be one of them, or the log could not
+// tell them apart.
+func SystemActor(by string) bool {
+	switch by {
+	case RetentionActor, LinkActor, TokenActor, LocalActor:
+		return true
+	}
+	return strings.HasPrefix(by, ShareActorPrefix) || strings.HasPrefix(by, TokenActor+":")
+}
 
 // Options adjust a store.
 type Options struct {
@@ -347,11 +369,21 @@ const (
 	ActionDelete Action = "delete"
 	// ActionLocked: a share was locked by wrong codes (by WrongCode).
 	ActionLocked Action = "locked"
+	// ActionRead: a worker or system read a version of the plan, with its
+	// photos (recorded by the caller).
+	ActionRead Action = "read"
+	// ActionRender: a worker or system made a document of a stored version
+	// (recorded by the caller).
+	ActionRender Action = "render"
+	// ActionReadShares: a worker or system listed the plan's shares, which
+	// say whom each copy is for (recorded by the caller).
+	ActionReadShares Action = "read_shares"
 )
 
 func (a Action) valid() bool {
 	switch a {
-	case ActionSave, ActionShare, ActionView, ActionDownload, ActionFailedCode, ActionRevoke, ActionDelete, ActionLocked:
+	case ActionSave, ActionShare, ActionView, ActionDownload, ActionFailedCode, ActionRevoke, ActionDelete, ActionLocked,
+		ActionRead, ActionRender, ActionReadShares:
 		return true
 	}
 	return false

@@ -759,7 +759,7 @@ func testMigrations(t *testing.T, newDB newDBFunc) {
 		}
 		return vs
 	}
-	all := []int{1, 2, 3}
+	all := []int{1, 2, 3, 4}
 
 	t.Run("from an empty database", func(t *testing.T) {
 		s := openStore(t, newDB(t), keys, nil)
@@ -839,10 +839,52 @@ VALUES ('share1', 'legacy', 1, 'adult-plan', $1, $2, 'worker-z', $3, $4, $5, $6)
 		}
 	})
 
+	t.Run("from version 2, the audit log kept whole and append-only", func(t *testing.T) {
+		url := newDB(t)
+		db, d := rawDB(t, url)
+		if err := migrate(ctx, db, d, 2); err != nil {
+			t.Fatal(err)
+		}
+		old := &sqlStore{db: db, d: d, keys: keys}
+		for i, a := range []Action{ActionSave, ActionShare, ActionFailedCode} {
+			if err := old.record(ctx, db, Event{PlanID: "p", Version: 1, Action: a, By: "w", At: time.Unix(int64(i), 0)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := old.record(ctx, db, Event{PlanID: "p", Action: ActionRead, By: "w"}); err == nil {
+			t.Error("a version 2 database took a read event")
+		}
+		db.Close()
+		s := openStore(t, url, keys, newClock())
+		if err := s.Record(ctx, Event{PlanID: "p", Version: 1, Action: ActionRead, By: "w"}); err != nil {
+			t.Fatalf("recording a read after migrating: %v", err)
+		}
+		log, err := s.AuditLog(ctx, "p")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for i, e := range log {
+			if i < 3 {
+				got = append(got, fmt.Sprintf("%d %s", e.ID, e.Action))
+			} else {
+				got = append(got, fmt.Sprintf("later %s", e.Action)) // PostgreSQL spent an id on the refused insert
+			}
+		}
+		if want := []string{"1 save", "2 share", "3 failed_code", "later read"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("audit log after migrating: %q; want %q", got, want)
+		}
+		for _, q := range []string{"UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"} {
+			if _, err := s.exec(ctx, s.db, q); err == nil || !strings.Contains(err.Error(), "append-only") {
+				t.Errorf("%s after migrating: %v; want refused as append-only", q, err)
+			}
+		}
+	})
+
 	t.Run("a newer database is refused", func(t *testing.T) {
 		url := newDB(t)
 		s := openStore(t, url, keys, nil)
-		if _, err := s.exec(ctx, s.db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (4, '0004_future', 0)"); err != nil {
+		if _, err := s.exec(ctx, s.db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, 'future', 0)", len(all)+1); err != nil {
 			t.Fatal(err)
 		}
 		s.Close()
