@@ -9,8 +9,8 @@ import (
 // axePath is where .ci/run installs axe-core (npm ci in testdata/axe).
 var axePath = filepath.Join("testdata", "axe", "node_modules", "axe-core", "axe.min.js")
 
-// axe runs axe-core (WCAG 2.1 A and AA, and best practice) on what is on
-// screen and fails the test with each violation. Without axe-core it skips
+// axe runs axe-core (WCAG 2.1 A and AA, and best practice, with the
+// experimental label-in-name rule turned on) on what is on screen and fails the test with each violation. Without axe-core it skips
 // the check loudly, and fails in CI.
 func (p *page) axe(what string) {
 	p.t.Helper()
@@ -24,7 +24,8 @@ func (p *page) axe(what string) {
 		return
 	}
 	eval[bool](p, string(src)+";true")
-	out := eval[[]string](p, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}, resultTypes: ['violations']})
+	out := eval[[]string](p, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+		rules: {'label-content-name-mismatch': {enabled: true}}, resultTypes: ['violations']})
 		.then((r) => r.violations.flatMap((v) => v.nodes.map((n) => v.id + ': ' + n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 200))))`)
 	if len(out) > 0 {
 		p.t.Errorf("axe-core on %s: %d violations:\n%s", what, len(out), strings.Join(out, "\n"))
