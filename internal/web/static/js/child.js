@@ -224,13 +224,10 @@ export function leaks(plan) {
   return found;
 }
 
-/** initials are the first letters of the first and last words of a name. */
+/** initials is the first letter of the name shown, as the book draws it. */
 export function initials(name) {
-  const words = (name || '').trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return '';
-  const first = [...words[0]][0];
-  const last = words.length > 1 ? [...words[words.length - 1]][0] : '';
-  return (first + last).toUpperCase();
+  const first = [...(name || '').trim()][0];
+  return first ? first.toUpperCase() : '?';
 }
 
 /** createChildView wires the full-screen view in index.html. */
@@ -246,7 +243,7 @@ export function createChildView(app) {
   let swipe = null;
   let swiped = false;
 
-  // Someone with no picture is shown by their initials, as in the book.
+  // Someone with no picture is shown by their initial, as in the book.
   function noPicture(name) {
     return h('span', { class: 'child__person-none', 'aria-hidden': 'true', text: initials(name) });
   }
