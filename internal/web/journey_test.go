@@ -52,7 +52,7 @@ func twoReplicaURLs(t *testing.T) (a, b string) {
 // the service at base.
 func newBrowser(t *testing.T, w, h int, base, path string) *page {
 	t.Helper()
-	p := newPageOn(t, w, h, httpapi.Config{}, "/healthz")
+	p := newPageOn(t, w, h, httpapi.Config{}, "/") // the page names its icon: no favicon.ico 404
 	p.url = base
 	p.do(chromedp.Navigate(base + path))
 	return p
@@ -81,7 +81,7 @@ func TestWorkerJourneyWithAStore(t *testing.T) {
 
 	// The caseload lists it with its next deadline.
 	w.click("#caseload-open")
-	w.waitFor("the caseload row", `!!document.querySelector('#caseload-table tbody tr')`)
+	w.waitFor("the caseload row", `document.querySelector('#caseload-body').dataset.loaded === 'mine' && !!document.querySelector('#caseload-table tbody tr')`)
 	row := w.text("#caseload-table tbody tr")
 	for _, want := range []string{"LCS-2041187", "Kayden, Mia", "version 1"} {
 		if !strings.Contains(row, want) {
@@ -160,8 +160,9 @@ func TestWorkerJourneyWithAStore(t *testing.T) {
 	// change it; the second to save is told, and keeps theirs on top.
 	w.click("#history-back")
 	w2 := newBrowser(t, 1280, 900, b, "/")
+	w2.waitFor("the caseload", `document.querySelector('#caseload-body').dataset.loaded === 'mine'`)
 	w2.setValue("#caseload-filter", "all")
-	w2.waitFor("the caseload row", `!!document.querySelector('#caseload-table tbody tr')`)
+	w2.waitFor("every plan", `document.querySelector('#caseload-body').dataset.loaded === 'all' && !!document.querySelector('#caseload-table tbody tr')`)
 	w2.click("#caseload-table tbody tr button")
 	w2.waitVisible("#save-version")
 

@@ -63,6 +63,7 @@ export function createStored(app, hooks) {
   const st = {
     info: null,
     filter: 'mine',
+    seq: 0,
 
     get on() { return !!(this.info && this.info.store); },
 
@@ -80,9 +81,14 @@ export function createStored(app, hooks) {
     async showCaseload() {
       if (!this.on) return;
       const box = $('caseload-body');
-      box.replaceChildren(h('p', { class: 'hint', text: 'Loading your caseload\u2026' }));
-      const q = this.filter === 'mine' ? '?mine=1' : this.filter === 'all' ? '' : `?team=${encodeURIComponent(this.filter)}`;
+      const my = ++this.seq; // only the newest request is shown
+      const filter = this.filter;
+      delete box.dataset.loaded;
+      box.replaceChildren(h('p', { class: 'hint', text: 'Loading the caseload\u2026' }));
+      const q = filter === 'mine' ? '?mine=1' : filter === 'all' ? '' : `?team=${encodeURIComponent(filter)}`;
       const res = await getJSON('/v1/plans' + q);
+      if (my !== this.seq) return;
+      box.dataset.loaded = filter;
       if (!res.ok) {
         box.replaceChildren(h('p', { class: 'notice notice--error', role: 'alert', text: `The caseload could not be loaded: ${res.detail}` }));
         return;
