@@ -282,6 +282,11 @@ func openStore(ctx context.Context, url, keysFile string) (store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Connecting and migrating (which may wait for another replica's
+	// migration) has a deadline too: a database that does not answer
+	// stops the start with an error instead of hanging it.
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
 	return store.Open(ctx, url, keys)
 }
 

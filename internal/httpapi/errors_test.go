@@ -3,11 +3,15 @@ package httpapi
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/gin-gonic/gin"
 
 	"github.com/familynetwork/safetyplan/render"
 )
@@ -60,6 +64,41 @@ func TestPanicInRenderIsLoggedWithoutPlanContent(t *testing.T) {
 				if strings.Contains(logs.String(), secret) {
 					t.Errorf("the log holds %q (plan content or the panic's value)", secret)
 				}
+			}
+		})
+	}
+}
+
+// Every 500 is logged with the request id; what failed is named by the
+// store's own message (ids, never content) or else only by its type.
+func TestServerErrorsAreLogged(t *testing.T) {
+	tests := []struct {
+		name      string
+		err       error
+		want      string
+		forbidden string
+	}{
+		{"a store error", fmt.Errorf("store: saving plan p1: %w", errors.New("connection reset")), "store: saving plan p1: connection reset", ""},
+		{"any other error", fmt.Errorf("drawing %q: too wide", "Rhys Hughes"), "*errors.errorString", "Rhys"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs bytes.Buffer
+			log := slog.New(slog.NewJSONHandler(&logs, nil))
+			rec := httptest.NewRecorder()
+			c, _ := gin.CreateTestContext(rec)
+			c.Request = httptest.NewRequest("POST", "/v1/plans", nil)
+			c.Set(logKey, log)
+			c.Set(requestIDKey, "req-500")
+			abort(c, tt.err)
+			if rec.Code != 500 {
+				t.Fatalf("status %d", rec.Code)
+			}
+			if !strings.Contains(logs.String(), `"request_id":"req-500"`) || !strings.Contains(logs.String(), tt.want) {
+				t.Errorf("logged %s; want the request id and %q", logs.String(), tt.want)
+			}
+			if tt.forbidden != "" && strings.Contains(logs.String(), tt.forbidden) {
+				t.Errorf("logged %q: %s", tt.forbidden, logs.String())
 			}
 		})
 	}

@@ -145,6 +145,7 @@ func (s *Server) routes() {
 	r.GET("/v1/service", s.serviceInfo)
 	r.GET("/v1/schema", func(c *gin.Context) { c.Data(http.StatusOK, "application/schema+json", plan.Schema()) })
 	r.POST("/v1/plans/validate", s.validate)
+	r.POST("/v1/plans/deadlines", s.draftDeadlines)
 	r.POST("/v1/plans/extract", s.extract)
 	r.POST("/v1/documents/adult-plan", s.adultPlan)
 	r.POST("/v1/documents/meeting-outcome", s.outcomeForm)

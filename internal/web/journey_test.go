@@ -52,7 +52,7 @@ func twoReplicaURLs(t *testing.T) (a, b string) {
 // the service at base.
 func newBrowser(t *testing.T, w, h int, base, path string) *page {
 	t.Helper()
-	p := newPageOn(t, w, h, httpapi.Config{}, "/healthz")
+	p := newPageOn(t, w, h, httpapi.Config{}, "/") // the page names its icon: no favicon.ico 404
 	p.url = base
 	p.do(chromedp.Navigate(base + path))
 	return p
@@ -81,7 +81,7 @@ func TestWorkerJourneyWithAStore(t *testing.T) {
 
 	// The caseload lists it with its next deadline.
 	w.click("#caseload-open")
-	w.waitFor("the caseload row", `!!document.querySelector('#caseload-table tbody tr')`)
+	w.waitFor("the caseload row", `document.querySelector('#caseload-body').dataset.loaded === 'mine' && !!document.querySelector('#caseload-table tbody tr')`)
 	row := w.text("#caseload-table tbody tr")
 	for _, want := range []string{"LCS-2041187", "Kayden, Mia", "version 1"} {
 		if !strings.Contains(row, want) {
@@ -90,6 +90,13 @@ func TestWorkerJourneyWithAStore(t *testing.T) {
 	}
 	w.screenshot(shots, "journey-caseload-1280")
 	w.axe("the caseload")
+	w.atWidth(820, 1180, func() {
+		w.screenshot(shots, "journey-caseload-820")
+		w.axe("the caseload on a tablet")
+		if o := eval[string](w, overflow); o != "" {
+			t.Errorf("the caseload on a tablet is wider than the window: %s", o)
+		}
+	})
 	w.click("#caseload-table tbody tr button")
 	w.waitVisible("#history-open")
 
@@ -110,6 +117,14 @@ func TestWorkerJourneyWithAStore(t *testing.T) {
 	w.waitFor("the share listed", `(document.querySelector('#shares-table tbody') || {innerText: ''}).innerText.toLowerCase().includes('sent')`)
 	w.screenshot(shots, "journey-share-1280")
 	w.axe("share and history")
+	w.atWidth(820, 1180, func() {
+		w.do(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+		w.screenshot(shots, "journey-history-820")
+		w.axe("share and history on a tablet")
+		if o := eval[string](w, overflow); o != "" {
+			t.Errorf("share and history on a tablet is wider than the window: %s", o)
+		}
+	})
 
 	// Nana Jean opens it on her phone, through the other replica.
 	u, _ := url.Parse(link)
@@ -145,8 +160,9 @@ func TestWorkerJourneyWithAStore(t *testing.T) {
 	// change it; the second to save is told, and keeps theirs on top.
 	w.click("#history-back")
 	w2 := newBrowser(t, 1280, 900, b, "/")
+	w2.waitFor("the caseload", `document.querySelector('#caseload-body').dataset.loaded === 'mine'`)
 	w2.setValue("#caseload-filter", "all")
-	w2.waitFor("the caseload row", `!!document.querySelector('#caseload-table tbody tr')`)
+	w2.waitFor("every plan", `document.querySelector('#caseload-body').dataset.loaded === 'all' && !!document.querySelector('#caseload-table tbody tr')`)
 	w2.click("#caseload-table tbody tr button")
 	w2.waitVisible("#save-version")
 
@@ -166,6 +182,48 @@ func TestWorkerJourneyWithAStore(t *testing.T) {
 	w2.axe("the conflict")
 	w2.click("#conflict-keep")
 	w2.waitFor("version 3", `document.querySelector('#draft-status').innerText.startsWith('Saved as version 3')`)
+
+	// Look back: version 1, read only; what changed since the last review.
+	w.click("#history-open")
+	w.waitFor("three versions", `document.querySelectorAll('#versions-table tbody tr').length === 3`)
+	if ch := w.text("#changes"); !strings.Contains(ch, "What changed since the last review") {
+		t.Errorf("the versions part does not say what changed since the last review:\n%s", ch)
+	}
+	w.click(`#versions-table button[aria-label="Open read only: version 1"]`)
+	w.waitVisible("#version-banner")
+	if b := w.text("#version-banner"); !strings.Contains(b, "Version 1 of 3, read only") {
+		t.Errorf("the banner of an old version says %q", b)
+	}
+	if n := eval[int](w, `[...document.querySelectorAll('#sections input, #sections textarea, #sections select')].filter((el) => !el.disabled).length`); n != 0 {
+		t.Errorf("%d fields of an old version can be changed", n)
+	}
+	if !eval[bool](w, `document.querySelector('#save-version').hidden`) {
+		t.Error("an old version offers Save version")
+	}
+	w.axe("an old version, read only")
+	w.click("#back-to-latest")
+	w.waitFor("the latest version", `document.querySelector('#version-banner').hidden`)
+
+	// Delete, with the consequences spelled out first.
+	w.click("#history-open")
+	w.click("#delete-ask")
+	w.waitVisible("#delete-consequences")
+	if c := w.text("#delete-list"); !strings.Contains(c, "All 3 versions") || !strings.Contains(c, "No shared link is still working") || !strings.Contains(c, "cannot be undone") {
+		t.Errorf("the consequences of deleting read:\n%s", c)
+	}
+	w.axe("delete, with its consequences")
+	w.click("#delete-confirm")
+	w.waitVisible("#start-message")
+	w.waitFor("the empty caseload", `document.querySelector('#caseload-body').innerText.includes('not saved any plans')`)
 	w.noConsoleErrors()
 	w2.noConsoleErrors()
+}
+
+// atWidth shows the page at w×h while f runs, then as it was.
+func (p *page) atWidth(w, h int, f func()) {
+	p.t.Helper()
+	size := eval[[]int](p, `[window.innerWidth, window.innerHeight]`)
+	p.do(chromedp.EmulateViewport(int64(w), int64(h)))
+	f()
+	p.do(chromedp.EmulateViewport(int64(size[0]), int64(size[1])))
 }

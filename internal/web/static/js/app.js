@@ -288,11 +288,22 @@ function friendly(p, wrap) {
   return { inline: msg, summary: where.length ? `${where.join(', ')}: ${lowerFirst(msg)}` : msg };
 }
 
+/**
+ * pdResult is what the Practice Direction panel shows: the last complete
+ * check, or while there has been none, the deadlines worked out from the
+ * dates filled in so far.
+ */
+function pdResult() {
+  if (app.result) return app.result;
+  if (app.partial && app.partial.deadlines.length) return { ...app.partial, partial: true, findings: [] };
+  return null;
+}
+
 function setProblems(problems, { reveal = false, focusSummary = false } = {}) {
   app.problems = problems || [];
   if (reveal) app.revealAll = true;
   showProblems();
-  renderPD($('pd-body'), app.result, app.problems.length > 0, goToPath);
+  renderPD($('pd-body'), pdResult(), app.problems.length > 0, goToPath);
   if (focusSummary && !$('error-summary').hidden) {
     $('error-summary').focus();
     $('error-summary').scrollIntoView({ block: 'start' });
@@ -410,6 +421,11 @@ async function validateNow() {
     $('check-status').textContent = 'Checked: no problems with the plan.';
     $('check-status').dataset.state = 'clean';
   } else if (res.status === 422) {
+    if (!app.result) {
+      const dl = await post('/v1/plans/deadlines', app.plan, app.uploads, { signal: inflight.signal }).catch(() => null);
+      if (my !== seq) return;
+      app.partial = dl && dl.ok ? dl.json : null;
+    }
     setProblems(res.problems);
     $('check-status').textContent = `Checked: ${plural(res.problems.length, 'problem')}.`;
     $('check-status').dataset.state = 'problems';
@@ -452,6 +468,8 @@ function startWith(plan, uploads, { reveal, status }) {
   app.revealAll = !!reveal;
   app.problems = [];
   app.result = null;
+  app.partial = null;
+  app.ui = {};
   app.current = 'case';
   $('start').hidden = true;
   $('history').hidden = true;
@@ -591,7 +609,7 @@ function childControls() {
     h('div', { class: 'field field--inline' }, h('label', { class: 'label label--small', for: 'child-part', text: 'What to show' }), part),
     h('div', { class: 'checkbox' }, none, h('label', { class: 'checkbox__label', for: 'child-no-numbers', text: 'Show no phone numbers at all' })),
     h('p', { class: 'hint', text: 'Otherwise only the numbers of people who agreed to share them are shown, with Childline and 999.' }),
-    h('button', { type: 'button', class: 'button button--child', id: 'show-child-here', text: 'Show to the child', onclick: () => child.open({ ...app.childOptions }) }));
+    h('button', { type: 'button', class: 'button button--child', id: 'show-child-here', text: 'Show to the child', onclick: (e) => child.open({ ...app.childOptions, opener: e.currentTarget }) }));
 }
 
 // ------------------------------------------------------------ wiring
@@ -630,7 +648,7 @@ function wire() {
     startWith(blankPlan(), new Map(), { status: stored.on ? 'New plan. It is kept in this browser as you go: save a version to keep it on the service.' : 'New plan. It is kept in this browser as you go.' });
   });
   $('save-plan').addEventListener('click', savePlanFile);
-  $('show-child').addEventListener('click', () => child.open({ ...app.childOptions }));
+  $('show-child').addEventListener('click', () => child.open({ ...app.childOptions, opener: $('show-child') }));
   $('clear-draft').addEventListener('click', () => {
     if (!window.confirm('Clear the draft from this browser? The plan on the page is removed. Save the plan file first if you need it.')) return;
     clearTimeout(saveTimer);

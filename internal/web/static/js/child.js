@@ -224,6 +224,12 @@ export function leaks(plan) {
   return found;
 }
 
+/** initials is the first letter of the name shown, as the book draws it. */
+export function initials(name) {
+  const first = [...(name || '').trim()][0];
+  return first ? first.toUpperCase() : '?';
+}
+
 /** createChildView wires the full-screen view in index.html. */
 export function createChildView(app) {
   const root = document.getElementById('child');
@@ -237,6 +243,11 @@ export function createChildView(app) {
   let swipe = null;
   let swiped = false;
 
+  // Someone with no picture is shown by their initial, as in the book.
+  function noPicture(name) {
+    return h('span', { class: 'child__person-none', 'aria-hidden': 'true', text: initials(name) });
+  }
+
   function img(ref, alt, cls) {
     const url = app.pictureURL(ref, 512);
     return url ? h('img', { class: cls, src: url, alt }) : null;
@@ -249,13 +260,13 @@ export function createChildView(app) {
       case 'title':
         content = [h('h1', { class: 'child__title', text: p.title }),
           h('ul', { class: 'child__people child__people--kids' }, p.kids.map((k) => h('li', { class: 'child__person' },
-            img(k.picture, '', 'child__person-picture') || h('span', { class: 'child__person-none' }),
+            img(k.picture, '', 'child__person-picture') || noPicture(k.name),
             h('span', { class: 'child__person-name', text: k.name }))))];
         break;
       case 'people':
         content = [h('h1', { class: 'child__heading', text: p.title }),
           h('ul', { class: 'child__people' }, p.people.map((x) => h('li', { class: 'child__person' },
-            img(x.picture, '', 'child__person-picture') || h('span', { class: 'child__person-none' }),
+            img(x.picture, '', 'child__person-picture') || noPicture(x.name),
             h('span', { class: 'child__person-name', text: x.name }))))];
         break;
       case 'worried':
@@ -327,7 +338,13 @@ export function createChildView(app) {
     for (const el of document.body.children) if (el !== root) el.inert = false;
     document.body.classList.remove('child-open');
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
-    if (opener && opener.isConnected) opener.focus();
+    // Back to the button that opened the view, once the page is no longer
+    // inert and fullscreen has ended.
+    const to = opener;
+    if (to && to.isConnected) {
+      to.focus();
+      requestAnimationFrame(() => { if (to.isConnected && document.activeElement !== to) to.focus(); });
+    }
   }
 
   document.addEventListener('keydown', onKey);
@@ -357,7 +374,7 @@ export function createChildView(app) {
     open(options) {
       list = pages(app.plan, options);
       at = 0;
-      opener = document.activeElement;
+      opener = options.opener || document.activeElement;
       for (const el of document.body.children) if (el !== root) el.inert = true;
       document.body.classList.add('child-open');
       root.hidden = false;

@@ -205,7 +205,8 @@ function itemButtons(idBase, i, count, noun, onMove, onRemove) {
   const relabel = (n) => {
     for (const x of el.children) {
       const what = x.id.slice(idBase.length + 1);
-      x.setAttribute('aria-label', what === 'remove' ? `Remove ${n}` : `Move ${n} ${what}`);
+      // The name starts with the words on the button (WCAG 2.5.3, label in name).
+      x.setAttribute('aria-label', what === 'remove' ? `Remove ${n}` : `Move ${what}: ${n}`);
     }
   };
   relabel(noun);

@@ -24,7 +24,7 @@ function days(d) {
  */
 export function renderPD(el, result, stale, goTo) {
   if (!result) {
-    el.replaceChildren(h('p', { class: 'hint', text: 'The deadlines appear here once the case, the date involvement started and the children are filled in, and the plan has no problems.' }));
+    el.replaceChildren(h('p', { class: 'hint', text: 'The deadlines appear here once the date involvement started or a meeting is filled in.' }));
     return;
   }
   const counts = { overdue: 0, missed: 0, due: 0 };
@@ -34,8 +34,10 @@ export function renderPD(el, result, stale, goTo) {
   if (counts.missed) headline.push(`${counts.missed} missed`);
   if (counts.due) headline.push(`${counts.due} due`);
   const errors = (result.findings || []).filter((f) => f.severity === 'error').length;
+  const partial = !!result.partial;
   el.replaceChildren(...[
-    stale ? h('p', { class: 'notice notice--stale', text: 'From the last complete check: fix the problems in the plan to bring this up to date.' }) : null,
+    partial ? h('p', { class: 'notice notice--stale', text: 'From the dates filled in so far. What the check finds appears here once the rest of the plan is filled in.' })
+      : stale ? h('p', { class: 'notice notice--stale', text: 'From the last complete check: fix the problems in the plan to bring this up to date.' }) : null,
     h('p', { class: 'pd__meta' },
       result.plan_date ? `Plan date ${ukDate(result.plan_date)}, version ${result.version}. ` : '',
       `Checked on ${ukDate(result.today)}.`),
@@ -48,12 +50,12 @@ export function renderPD(el, result, stale, goTo) {
         h('span', { class: 'deadline__when' },
           `Due ${ukDate(d.due)}`, d.done_on ? `; done ${ukDate(d.done_on)}` : '',
           days(d) ? h('strong', { text: ` (${days(d)})` }) : null)))),
-    h('h3', { class: 'heading-s', text: 'What the check found' }),
-    (result.findings || []).length === 0 ? h('p', { class: 'hint', text: 'Nothing to report.' }) : h('ul', { class: 'findings' },
+    partial ? null : h('h3', { class: 'heading-s', text: 'What the check found' }),
+    partial ? null : (result.findings || []).length === 0 ? h('p', { class: 'hint', text: 'Nothing to report.' }) : h('ul', { class: 'findings' },
       result.findings.map((f) => h('li', { class: `finding finding--${f.severity}` },
         h('span', { class: `tag tag--${f.severity}`, text: severityText[f.severity] || f.severity }),
         ' ', f.message, ' ',
-        f.path && goTo ? h('button', { type: 'button', class: 'button button--link', text: 'Go to it', 'aria-label': `Go to the field: ${f.message}`, onclick: () => goTo(f.path) }) : null))),
+        f.path && goTo ? h('button', { type: 'button', class: 'button button--link', text: 'Go to it', 'aria-label': `Go to it: ${f.message}`, onclick: () => goTo(f.path) }) : null))),
   ].filter(Boolean));
   el.dataset.summary = headline.join(', ');
 }

@@ -135,8 +135,9 @@ const caseSpec = [
   { key: 'framework', label: 'Framework', type: 'select', options: options('framework') },
   { key: 'involvement_started', label: 'Date our involvement started', type: 'date', req: true,
     hint: 'The first family network meeting is due within 12 weeks of this date' },
-  { key: 'family_language', label: "Family's language", type: 'text', width: 'short',
-    hint: 'As a language code: en-GB for English, cy Welsh, pl Polish, cs Czech, ro Romanian, ar Arabic' },
+  { key: 'family_language', label: "Family's language", type: 'select', placeholder: 'Choose the language',
+    options: (app, parts) => languageOptions(getAt(app.plan, parts)),
+    hint: 'The language the family speaks at home: the documents can be written in it with an interpreter' },
   { key: 'lead_worker', type: 'group', label: 'Lead worker', spec: leadWorker },
   { key: 'manager', type: 'group', label: 'Manager', hint: 'The team manager, practice lead or consultant social worker overseeing the case (optional)', spec: manager },
   { key: 'family_meeting_considered_on', label: 'Date a family meeting was considered', type: 'date',
@@ -195,11 +196,75 @@ const meetingSpec = [
   { key: 'further_meetings', type: 'group', label: 'Further meetings', spec: furtherMeetings },
 ];
 
+// Languages spoken by families in UK councils, by name, each with the
+// language code the plan keeps. Sorted by name, English first.
+const languages = [['en-GB', 'English'], ...[
+  ['sq', 'Albanian'], ['am', 'Amharic'], ['ar', 'Arabic'], ['bn', 'Bengali'], ['bg', 'Bulgarian'], ['yue', 'Cantonese'],
+  ['cs', 'Czech'], ['prs', 'Dari'], ['fa', 'Farsi (Persian)'], ['fr', 'French'], ['de', 'German'], ['el', 'Greek'], ['gu', 'Gujarati'],
+  ['hi', 'Hindi'], ['hu', 'Hungarian'], ['ga', 'Irish'], ['it', 'Italian'], ['ku', 'Kurdish'], ['lv', 'Latvian'], ['lt', 'Lithuanian'],
+  ['zh', 'Mandarin Chinese'], ['ne', 'Nepali'], ['ps', 'Pashto'], ['pl', 'Polish'], ['pt', 'Portuguese'], ['pa', 'Punjabi'],
+  ['rom', 'Romani'], ['ro', 'Romanian'], ['ru', 'Russian'], ['gd', 'Scottish Gaelic'], ['sk', 'Slovak'], ['so', 'Somali'],
+  ['es', 'Spanish'], ['ta', 'Tamil'], ['ti', 'Tigrinya'], ['tr', 'Turkish'], ['tw', 'Twi'], ['uk', 'Ukrainian'], ['ur', 'Urdu'],
+  ['vi', 'Vietnamese'], ['cy', 'Welsh'], ['yo', 'Yoruba'],
+]];
+
+/** languageOptions lists the languages by name, and a code not among them as it is. */
+function languageOptions(cur) {
+  if (!cur || languages.some(([v]) => v === cur)) return languages;
+  return [...languages, [cur, `The language with code ${cur}`]];
+}
+
 const rationaleSpec = [
   { key: 'recorded_by', type: 'group', label: 'Recorded by', spec: manager },
   { key: 'recorded_on', label: 'Date recorded', type: 'date', req: true },
   { key: 'rationale', label: 'Why no meeting was held', type: 'textarea', req: true, rows: 5 },
 ];
+
+/**
+ * meetingAnswer is the answer to "Was a meeting held within 12 weeks?":
+ * as the worker gave it, else as the plan tells (a reason recorded: no;
+ * an initial meeting: yes), else not answered.
+ */
+function meetingAnswer(app) {
+  if (app.ui && app.ui.within12) return app.ui.within12;
+  if (hasContent(app.plan.no_meeting_rationale)) return 'no';
+  if ((app.plan.meetings || []).some((m) => m.type === 'initial' && m.date)) return 'yes';
+  return '';
+}
+
+/**
+ * meetingWithin12Weeks asks whether a meeting was held within 12 weeks,
+ * and only when the answer is no reveals the reason a manager records (a
+ * GOV.UK conditional reveal). Answering yes takes the reason out of the
+ * plan, kept aside on the page in case the answer changes back.
+ */
+function meetingWithin12Weeks(app) {
+  app.ui = app.ui || {};
+  const answer = meetingAnswer(app);
+  const choose = (v) => {
+    app.ui.within12 = v;
+    if (v === 'yes' && app.plan.no_meeting_rationale) {
+      app.ui.rationale = app.plan.no_meeting_rationale;
+      delete app.plan.no_meeting_rationale;
+    } else if (v === 'no' && !app.plan.no_meeting_rationale) {
+      app.plan.no_meeting_rationale = app.ui.rationale || { recorded_by: { name: '', role: '' }, recorded_on: '', rationale: '' };
+    }
+    app.changed();
+    app.refresh({ focus: `within12-${v}` });
+  };
+  const radio = (v, label) => h('div', { class: 'checkbox' },
+    h('input', { class: 'checkbox__input', type: 'radio', name: 'within12', id: `within12-${v}`, value: v, checked: answer === v,
+      'aria-controls': v === 'no' ? 'within12-reveal' : null, onchange: () => choose(v) }),
+    h('label', { class: 'checkbox__label', for: `within12-${v}`, text: label }));
+  return h('div', { class: 'field within12' },
+    h('fieldset', { class: 'fieldset' },
+      h('legend', { class: 'label', text: 'Was a meeting held within 12 weeks of involvement starting?' }),
+      h('p', { class: 'hint', id: 'within12-hint', text: 'If not, a team manager, practice lead or consultant social worker records why.' }),
+      radio('yes', 'Yes'), radio('no', 'No')),
+    h('div', { class: 'conditional', id: 'within12-reveal', hidden: answer !== 'no' },
+      answer === 'no' ? renderSpec(app, [], [{ key: 'no_meeting_rationale', type: 'group', label: 'No meeting within 12 weeks',
+        hint: 'The reason, recorded by a team manager, practice lead or consultant social worker', spec: rationaleSpec }]) : null));
+}
 
 const worrySpec = [
   { key: 'statement', label: 'Worry statement', type: 'textarea', req: true, rows: 4,
@@ -344,9 +409,7 @@ export const sections = [
       list('Meeting', meetingSpec, { key: 'meetings', title: (m, i) => `Meeting ${i + 1}${m.type ? `: ${m.type === 'review' ? 'review' : 'initial'}` : ''}${m.date ? `, ${ukDate(m.date)}` : ''}`,
         newItem: (app) => ({ id: newId(app, 'meeting'), type: (app.plan.meetings || []).length ? 'review' : 'initial', date: '', attendees_chosen_by_family: false, attendees: [], apologies: [] }),
         onRemove: (app, item) => confirmRemove(app, item, 'this meeting'), empty: 'No meetings recorded yet.' }),
-      { key: 'no_meeting_rationale', type: 'group', label: 'No meeting within 12 weeks',
-        hint: 'Only if no meeting was held within 12 weeks: the reason, recorded by a team manager, practice lead or consultant social worker',
-        spec: rationaleSpec },
+      { type: 'custom', render: (app) => meetingWithin12Weeks(app) },
     ] },
   { id: 'worries', title: 'Worries and goals', paths: ['assessment.worries', 'assessment.goals', 'assessment.complicating_factors'],
     intro: 'What everyone is worried about, and what they want to see instead.',

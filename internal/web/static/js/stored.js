@@ -63,6 +63,7 @@ export function createStored(app, hooks) {
   const st = {
     info: null,
     filter: 'mine',
+    seq: 0,
 
     get on() { return !!(this.info && this.info.store); },
 
@@ -80,9 +81,14 @@ export function createStored(app, hooks) {
     async showCaseload() {
       if (!this.on) return;
       const box = $('caseload-body');
-      box.replaceChildren(h('p', { class: 'hint', text: 'Loading your caseload\u2026' }));
-      const q = this.filter === 'mine' ? '?mine=1' : this.filter === 'all' ? '' : `?team=${encodeURIComponent(this.filter)}`;
+      const my = ++this.seq; // only the newest request is shown
+      const filter = this.filter;
+      delete box.dataset.loaded;
+      box.replaceChildren(h('p', { class: 'hint', text: 'Loading the caseload\u2026' }));
+      const q = filter === 'mine' ? '?mine=1' : filter === 'all' ? '' : `?team=${encodeURIComponent(filter)}`;
       const res = await getJSON('/v1/plans' + q);
+      if (my !== this.seq) return;
+      box.dataset.loaded = filter;
       if (!res.ok) {
         box.replaceChildren(h('p', { class: 'notice notice--error', role: 'alert', text: `The caseload could not be loaded: ${res.detail}` }));
         return;
@@ -92,7 +98,7 @@ export function createStored(app, hooks) {
         box.replaceChildren(h('p', { text: this.filter === 'mine' ? 'You have not saved any plans yet. Start one below, and save it to see it here.' : 'No plans saved yet.' }));
         return;
       }
-      box.replaceChildren(h('table', { class: 'table', id: 'caseload-table' },
+      box.replaceChildren(labelled(h('table', { class: 'table', id: 'caseload-table' },
         h('caption', { class: 'visually-hidden', text: 'Plans, with the next Practice Direction deadline of each' }),
         h('thead', {}, h('tr', {}, [...['Case', 'Children', 'Next deadline', 'Days left', 'Last saved'].map((t) => h('th', { scope: 'col', text: t })), actionHeader()])),
         h('tbody', {}, plans.map((p) => {
@@ -106,7 +112,7 @@ export function createStored(app, hooks) {
             h('td', {}, h('button', { type: 'button', class: 'button button--secondary button--small', text: 'Open',
               'aria-label': `Open ${p.reference || 'the plan'}${p.children && p.children.length ? ' (' + p.children.join(', ') + ')' : ''}`,
               onclick: () => this.open(p.plan_id) })));
-        }))));
+        })))));
     },
 
     // ---------------------------------------------------------- open, save
@@ -210,7 +216,7 @@ export function createStored(app, hooks) {
       $('history-title').textContent = `Share and history: ${app.plan.case.reference || 'this plan'}${names ? ` (${names})` : ''}`;
       const vs = versions.ok ? versions.json.versions : [];
       $('history-versions').replaceChildren(
-        h('table', { class: 'table', id: 'versions-table' },
+        labelled(h('table', { class: 'table', id: 'versions-table' },
           h('caption', { class: 'visually-hidden', text: 'Versions of the plan' }),
           h('thead', {}, h('tr', {}, [...['Version', 'Saved', 'By'].map((t) => h('th', { scope: 'col', text: t })), actionHeader()])),
           h('tbody', {}, vs.slice().reverse().map((v) => h('tr', {},
@@ -219,7 +225,7 @@ export function createStored(app, hooks) {
             h('td', { text: v.saved_by }),
             h('td', {}, v.version === s.version ? h('span', { class: 'hint', text: 'On the page' })
               : h('button', { type: 'button', class: 'button button--secondary button--small', text: v.version === vs.length ? 'Open' : 'Open read only',
-                'aria-label': `Open version ${v.version}${v.version === vs.length ? '' : ' read only'}`, onclick: async () => { if (await this.open(s.id, v.version === vs.length ? 0 : v.version)) this.closeHistory(); } })))))),
+                'aria-label': v.version === vs.length ? `Open version ${v.version}, the latest` : `Open read only: version ${v.version}`, onclick: async () => { if (await this.open(s.id, v.version === vs.length ? 0 : v.version)) this.closeHistory(); } }))))))),
         changesList(changes.ok ? changes.json : null, app));
       const list = shares.ok ? shares.json.shares : [];
       this.renderShares(list);
@@ -290,7 +296,7 @@ export function createStored(app, hooks) {
         box.replaceChildren(h('p', { text: 'Nothing has been shared from this plan yet.' }));
         return;
       }
-      box.replaceChildren(h('table', { class: 'table', id: 'shares-table' },
+      box.replaceChildren(labelled(h('table', { class: 'table', id: 'shares-table' },
         h('caption', { class: 'visually-hidden', text: 'Copies shared, and how each stands' }),
         h('thead', {}, h('tr', {}, [...['For', 'Document', 'Sent', 'Status'].map((t) => h('th', { scope: 'col', text: t })), actionHeader()])),
         h('tbody', {}, list.slice().reverse().map((x) => {
@@ -303,7 +309,7 @@ export function createStored(app, hooks) {
               state === 'opened' ? h('span', { class: 'hint', text: ` ${when(x.opened_at)}` }) : null),
             h('td', {}, x.status === 'active' ? h('button', { type: 'button', class: 'button button--warning button--small', text: 'Withdraw',
               'aria-label': `Withdraw ${app.personName(x.share.person)}\u2019s link`, onclick: () => this.withdraw(x.share.id) }) : null));
-        }))));
+        })))));
     },
 
     async withdraw(shareID) {
@@ -362,6 +368,15 @@ export function createStored(app, hooks) {
     },
   };
   return st;
+}
+
+/** labelled gives each cell its column's heading, shown before it when a narrow screen stacks the table. */
+function labelled(table) {
+  const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+  for (const tr of table.querySelectorAll('tbody tr')) {
+    [...tr.children].forEach((td, i) => { if (heads[i] && heads[i] !== 'Action') td.dataset.label = heads[i]; });
+  }
+  return table;
 }
 
 function actionHeader() { return h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: 'Action' })); }
