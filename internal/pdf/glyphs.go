@@ -15,8 +15,9 @@ const ptPerMM = 72 / 25.4
 // canvas is one page's content stream, in points with y up, taking
 // layout's millimetres with y down.
 type canvas struct {
-	c bytes.Buffer
-	h float64 // page height, mm
+	c    bytes.Buffer
+	h    float64 // page height, mm
+	page int     // 0-based
 	// annots are the page's link annotations.
 	annots []string
 }
