@@ -14,7 +14,7 @@ import (
 type Face struct {
 	// Family is the name documents use: "sans" or "andika".
 	Family string
-	// Style is "", "B", "I" or "BI", as fpdf spells them.
+	// Style is "", "B", "I" or "BI".
 	Style string
 	// File is the file name in the embedded assets.
 	File string
@@ -87,7 +87,11 @@ func Has(family string, r rune) bool {
 // equivalent (a non-breaking hyphen with a hyphen, say) and drops soft
 // hyphens and other invisible characters that carry no meaning on paper.
 func Normalize(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { _, ok := equivalents[r]; return ok }) {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < 0x80 && s[i] != '\t' && s[i] != '\r'
+	}
+	if ascii || !strings.ContainsFunc(s, func(r rune) bool { _, ok := equivalents[r]; return ok }) {
 		return s
 	}
 	var b strings.Builder

@@ -128,3 +128,27 @@ func TestBidiKeepsNumbersInOrder(t *testing.T) {
 		t.Errorf("visual runs %q: want the number first (leftmost), then the Arabic with Jean kept in order", visual)
 	}
 }
+
+func TestBreaks(t *testing.T) {
+	tests := []struct {
+		name, text string
+		lines      []int
+		graphemes  int // how many clusters after the first
+	}{
+		{"after a space", "one two", []int{4}, 6},
+		{"after a hyphen", "co-operate", []int{3}, 9},
+		{"not inside a number", "0117 903", []int{5}, 7},
+		{"bengali conjuncts stay whole", "প্রতি", nil, 1},
+		{"devanagari", "रहेंगी", nil, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := LineBreaks(tt.text); fmt.Sprint(got) != fmt.Sprint(tt.lines) {
+				t.Errorf("LineBreaks = %v, want %v", got, tt.lines)
+			}
+			if got := GraphemeBreaks(tt.text); len(got) != tt.graphemes {
+				t.Errorf("GraphemeBreaks = %v, want %d", got, tt.graphemes)
+			}
+		})
+	}
+}

@@ -8,6 +8,35 @@ type Paragraph struct {
 	SpaceAfter  float64
 	KeepLines   bool // keep all lines on one page when it can
 	KeepWithNxt bool // keep the last line with the next block: a heading, which never ends a page
+	// Role is the paragraph's structure type for assistive technology
+	// ("H2", say); "" infers it: "LI" with a bullet, a heading for bold
+	// text alone (H1 from 18 pt, H2 from 14 pt, H3 when kept with what
+	// follows), "P" otherwise.
+	Role string
+}
+
+// role returns the paragraph's structure type.
+func (p Paragraph) role() string {
+	if p.Role != "" {
+		return p.Role
+	}
+	if p.Bullet != "" {
+		return "LI"
+	}
+	bold, size := len(p.Spans) > 0, 0.0
+	for _, s := range p.Spans {
+		bold = bold && (s.Font.Style == "B" || s.Font.Style == "BI")
+		size = max(size, s.Font.Size)
+	}
+	switch {
+	case bold && size >= 18:
+		return "H1"
+	case bold && size >= 14:
+		return "H2"
+	case bold && p.KeepWithNxt:
+		return "H3"
+	}
+	return "P"
 }
 
 // Strips returns a strip per line.
@@ -19,13 +48,19 @@ func (p Paragraph) Strips(m Measurer, width float64) []Strip {
 	}
 	lines := Wrap(m, p.Spans, width-indent-bulletW)
 	out := make([]Strip, 0, len(lines)+1)
+	el := &Element{Role: p.role()}
+	body := el
+	if el.Role == "LI" {
+		body = &Element{Role: "LBody", Parent: el}
+	}
 	for i, l := range lines {
 		s := Strip{H: l.H, KeepWithNext: p.KeepLines || (i == len(lines)-1 && p.KeepWithNxt) || (i == 0 && len(lines) > 1), Heading: p.KeepWithNxt}
 		if i == 0 && p.Bullet != "" {
 			f := p.Spans[0]
-			s.Items = append(s.Items, Text{X: indent, W: bulletW, Font: Font{f.Font.Family, "", f.Font.Size}, Color: f.Color, Text: p.Bullet})
+			s.Items = append(s.Items, Text{X: indent, W: bulletW, Font: Font{f.Font.Family, "", f.Font.Size}, Color: f.Color, Text: p.Bullet, El: &Element{Role: "Lbl", Parent: el}})
 		}
 		for _, t := range l.Items {
+			t.El = body
 			s.Items = append(s.Items, Translate(t, indent+bulletW, 0))
 		}
 		out = append(out, s)

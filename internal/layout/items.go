@@ -31,6 +31,27 @@ type Text struct {
 	Color Color
 	Text  string
 	Link  string // http, https, mailto or tel; "" for none
+	// El is the element of the document's structure the text belongs
+	// to; nil reads it as a paragraph of its own.
+	El *Element
+}
+
+// Element is a node of a document's logical structure, for readers who
+// use assistive technology: the items that share one Element (the lines
+// of a paragraph, say) are read as one. Elements are compared by identity;
+// nothing in them is laid out.
+type Element struct {
+	// Role is a PDF standard structure type: "P", "H1" to "H6", "LI",
+	// "Lbl", "LBody", "Table", "TR", "TH", "TD", "Figure", "Caption".
+	Role string
+	// Parent is the element this one is part of (a cell's row); nil for
+	// one at the top of the document.
+	Parent *Element
+	// Alt is a picture's alternative text.
+	Alt string
+	// Lang is the element's language (BCP 47) when it differs from the
+	// document's.
+	Lang string
 }
 
 // Rect is a rectangle, filled and/or outlined. Radius rounds its corners.
@@ -65,6 +86,9 @@ type Picture struct {
 	X, Y, W, H float64
 	Ref        string
 	Shape      Shape
+	// El is the picture's element, with its alternative text; nil reads
+	// it as a figure named after its picture.
+	El *Element
 }
 
 // Shape is the outline a photo is clipped to.

@@ -84,3 +84,49 @@ func TestKeepWithNext(t *testing.T) {
 		t.Errorf("the heading was not moved to the page of its body: %d pages", len(pages))
 	}
 }
+
+// breaking is mono with break opportunities after hyphens and between
+// characters, as a Unicode-aware measurer gives them.
+type breaking struct{ mono }
+
+func (breaking) LineBreaks(s string) []int {
+	var out []int
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] == '-' {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+func (breaking) GraphemeBreaks(s string) []int {
+	var out []int
+	for i := range s {
+		if i > 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func TestWrapWithBreaker(t *testing.T) {
+	f := Font{Family: "sans", Size: 10}
+	tests := []struct {
+		name  string
+		text  string
+		width float64
+		want  []string
+	}{
+		{"breaks after a hyphen", "co-operate now", 8, []string{"co-", "operate", "now"}},
+		{"joins the parts on one line", "co-operate", 20, []string{"co-operate"}},
+		{"long word cut by clusters", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := lineTexts(Wrap(breaking{}, []Span{{Text: tt.text, Font: f}}, tt.width))
+			if strings.Join(got, "/") != strings.Join(tt.want, "/") {
+				t.Errorf("Wrap = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

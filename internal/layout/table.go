@@ -31,12 +31,13 @@ func (t Table) Strips(m Measurer, width float64) []Strip {
 	xs, ws := t.columns(width)
 	var header *Strip
 	var out []Strip
+	table := &Element{Role: "Table"}
 	if !t.NoHeader {
 		cells := make([]Cell, len(t.Columns))
 		for i, c := range t.Columns {
-			cells[i] = Cell{Blocks: []Block{Paragraph{Spans: []Span{{Text: c.Title, Font: t.HeaderFont, Color: t.HeaderText}}}}, Fill: &t.HeaderFill}
+			cells[i] = Cell{Blocks: []Block{Paragraph{Spans: []Span{{Text: c.Title, Font: t.HeaderFont, Color: t.HeaderText}}, Role: "P"}}, Fill: &t.HeaderFill}
 		}
-		hs := t.row(m, cells, xs, ws)
+		hs := t.row(m, cells, xs, ws, table, "TH")
 		h := Strip{}
 		for _, s := range hs {
 			for _, it := range s.Items {
@@ -45,11 +46,22 @@ func (t Table) Strips(m Measurer, width float64) []Strip {
 			h.H += s.H
 		}
 		h.KeepWithNext, h.Heading = true, true
-		header = &h
 		out = append(out, h)
+		// Where the header is repeated on later pages it is page
+		// furniture: the table has one header row.
+		rep := Strip{H: h.H, KeepWithNext: true, Heading: true, Items: make([]Item, len(h.Items))}
+		artifact := &Element{Role: "Artifact"}
+		for k, it := range h.Items {
+			if v, ok := it.(Text); ok {
+				v.El = artifact
+				it = v
+			}
+			rep.Items[k] = it
+		}
+		header = &rep
 	}
 	for _, r := range t.Rows {
-		rs := t.row(m, r, xs, ws)
+		rs := t.row(m, r, xs, ws, table, "TD")
 		for i := range rs {
 			rs[i].Repeat = header
 		}
@@ -86,11 +98,15 @@ func (t Table) columns(width float64) (xs, ws []float64) {
 // the row's tallest cell, and a bottom padding band. The other cells' lines
 // go into the band where they start, so that the row can split across pages
 // between lines while each cell keeps its own spacing.
-func (t Table) row(m Measurer, cells []Cell, xs, ws []float64) []Strip {
+//
+// Each cell is an element of role cell ("TH" or "TD") in a row ("TR") of
+// table, holding its blocks' elements.
+func (t Table) row(m Measurer, cells []Cell, xs, ws []float64, table *Element, cell string) []Strip {
 	type placed struct {
 		y float64
 		s Strip
 	}
+	tr := &Element{Role: "TR", Parent: table}
 	cellStrips := make([][]placed, len(cells))
 	tallest, tallestH := 0, -1.0
 	for i, c := range cells {
@@ -98,9 +114,11 @@ func (t Table) row(m Measurer, cells []Cell, xs, ws []float64) []Strip {
 			break
 		}
 		y := 0.0
+		el := &Element{Role: cell, Parent: tr}
 		for _, b := range c.Blocks {
 			for _, s := range b.Strips(m, ws[i]-2*t.Pad) {
 				s.BreakBefore, s.Repeat = false, nil
+				adopt(s.Items, el)
 				cellStrips[i] = append(cellStrips[i], placed{y, s})
 				y += s.H
 			}
@@ -170,4 +188,39 @@ func (t Table) frame(cells []Cell, xs, ws []float64, h float64, top, bottom bool
 		items = append(items, Line{X1: 0, Y1: h, X2: right, Y2: h, Color: border, Width: 0.25})
 	}
 	return items
+}
+
+// adopt makes el the parent of the outermost elements of items (and gives
+// el itself to items with no element). An element already inside el is
+// left alone, since one paragraph's lines share their element.
+func adopt(items []Item, el *Element) {
+	for k, it := range items {
+		switch v := it.(type) {
+		case Text:
+			if v.El == nil {
+				v.El = el
+				items[k] = v
+			} else {
+				attach(v.El, el)
+			}
+		case Picture:
+			if v.El == nil {
+				v.El = &Element{Role: "Figure", Parent: el}
+				items[k] = v
+			} else {
+				attach(v.El, el)
+			}
+		}
+	}
+}
+
+// attach sets el as the parent of e's outermost element, unless e is
+// already inside el.
+func attach(e, el *Element) {
+	for ; e != el; e = e.Parent {
+		if e.Parent == nil {
+			e.Parent = el
+			return
+		}
+	}
 }

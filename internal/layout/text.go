@@ -11,6 +11,19 @@ type Measurer interface {
 	Width(f Font, s string) float64
 }
 
+// Breaker is an optional part of a Measurer: where text may break, by the
+// Unicode rules (the PDF backend's measurer has it). Without it, lines
+// break at spaces only and a word too long for its line is cut between
+// characters.
+type Breaker interface {
+	// LineBreaks returns the byte offsets in s, other than 0 and len(s),
+	// before which a line may break (UAX #14).
+	LineBreaks(s string) []int
+	// GraphemeBreaks returns the byte offsets in s where each grapheme
+	// cluster after the first begins (UAX #29).
+	GraphemeBreaks(s string) []int
+}
+
 // Span is a run of text in one font, colour and link: the unit a
 // paragraph is built from.
 type Span struct {
@@ -81,8 +94,8 @@ func splitWords(m Measurer, spans []Span, width float64) []word {
 			} else {
 				text = ""
 			}
-			if piece != "" {
-				for _, part := range breakLong(m, sp.Font, piece, width) {
+			for _, chunk := range breakable(m, piece) {
+				for _, part := range breakLong(m, sp.Font, chunk, width) {
 					out = append(out, word{span: i, text: part, w: m.Width(sp.Font, part)})
 				}
 			}
@@ -103,10 +116,34 @@ func splitWords(m Measurer, spans []Span, width float64) []word {
 	return out
 }
 
+// breakable splits a space-free piece of text where a line may break
+// inside it (after a hyphen, say), when the measurer knows where.
+func breakable(m Measurer, piece string) []string {
+	if piece == "" {
+		return nil
+	}
+	b, ok := m.(Breaker)
+	if !ok {
+		return []string{piece}
+	}
+	var out []string
+	last := 0
+	for _, at := range b.LineBreaks(piece) {
+		if at > last && at < len(piece) {
+			out = append(out, piece[last:at])
+			last = at
+		}
+	}
+	return append(out, piece[last:])
+}
+
 // breakLong splits a word wider than width into pieces that fit.
 func breakLong(m Measurer, f Font, s string, width float64) []string {
 	if m.Width(f, s) <= width {
 		return []string{s}
+	}
+	if b, ok := m.(Breaker); ok {
+		return breakGraphemes(m, b, f, s, width)
 	}
 	var parts []string
 	addr := isAddress(s)
@@ -126,6 +163,24 @@ func breakLong(m Measurer, f Font, s string, width float64) []string {
 		s = s[len(p):]
 	}
 	return parts
+}
+
+// breakGraphemes cuts a word too wide for its line between grapheme
+// clusters, never inside one (a letter and its marks, a conjunct), adding
+// the clusters' widths one by one: linear in the word's length.
+func breakGraphemes(m Measurer, b Breaker, f Font, s string, width float64) []string {
+	var parts []string
+	start, w, prev := 0, 0.0, 0
+	for _, at := range append(b.GraphemeBreaks(s), len(s)) {
+		gw := m.Width(f, s[prev:at])
+		if w+gw > width && prev > start {
+			parts = append(parts, s[start:prev])
+			start, w = prev, 0
+		}
+		w += gw
+		prev = at
+	}
+	return append(parts, s[start:])
 }
 
 func prefix(s string, runes int) string {

@@ -7,9 +7,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-	"unicode/utf8"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/familynetwork/safetyplan/internal/fonts"
 	"github.com/familynetwork/safetyplan/internal/layout"
@@ -148,46 +145,6 @@ func TestWriteDeterministic(t *testing.T) {
 	}
 }
 
-// TestWidthsAsFpdf checks that the measurer's width tables give exactly
-// what fpdf's GetStringWidth gives: for every character of the Basic
-// Multilingual Plane in every face, and for strings at several sizes,
-// including characters beyond the plane and invalid UTF-8.
-func TestWidthsAsFpdf(t *testing.T) {
-	m := SharedMeasurer()
-	f := fpdf.New("P", "mm", "A4", "")
-	addFonts(f)
-	buf := make([]byte, 0, utf8.UTFMax)
-	strs := append([]string{"", " ", "\x00", "a\x00b", "\uffff", "\ufffd", "\xff\xfe", "caf\xe9",
-		"😀 emoji", "\U0001F600\U0010FFFF", "e\u0301", "Łukasz Wiśniewska – “quoted” …",
-		strings.Repeat("The quick brown fox jumps over the lazy dog. ", 40)}, measureWords...)
-	for _, face := range layoutFaces() {
-		for r := range rune(tableRunes) {
-			buf = utf8.AppendRune(buf[:0], r)
-			s := string(buf)
-			f.SetFont(face.Family, face.Style, face.Size)
-			if want, got := f.GetStringWidth(s), m.Width(face, s); got != want {
-				t.Fatalf("%v %U: width %v, fpdf %v", face, r, got, want)
-			}
-		}
-		for _, size := range []float64{0.1, 7, 8, 8.5, 9.5, 10.5, 11, 13.333, 24, 72} {
-			face.Size = size
-			for _, s := range strs {
-				f.SetFont(face.Family, face.Style, face.Size)
-				if want, got := f.GetStringWidth(s), m.Width(face, s); got != want {
-					t.Fatalf("%v %q: width %v, fpdf %v", face, s, got, want)
-				}
-			}
-		}
-	}
-	// Spellings the tables do not cover go to fpdf itself.
-	for _, font := range []layout.Font{{Family: "Sans", Style: "b", Size: 10}, {Family: "sans", Style: "IB", Size: 9}, {Family: "helvetica", Size: 12}} {
-		f.SetFont(font.Family, font.Style, font.Size)
-		if want, got := f.GetStringWidth("Hello"), m.Width(font, "Hello"); got != want {
-			t.Errorf("%v: width %v, fpdf %v", font, got, want)
-		}
-	}
-}
-
 // layoutFaces is every embedded face at 10 points.
 func layoutFaces() []layout.Font {
 	var out []layout.Font
@@ -206,85 +163,4 @@ func BenchmarkWidth(b *testing.B) {
 		m.Width(font, measureWords[i%len(measureWords)])
 		i++
 	}
-}
-
-// TestPreparedFpdfSameBytes writes one document with the fonts registered
-// on the spot and again with an Fpdf newFpdf had ready: the bytes agree.
-func TestPreparedFpdfSameBytes(t *testing.T) {
-	d := benchDocument(2)
-	key := fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: 210, Ht: 297}}
-	write := func(wantReady bool) []byte {
-		t.Helper()
-		for range 500 { // wait for any refill in progress to settle
-			prepared.mu.Lock()
-			making := prepared.making[key]
-			prepared.mu.Unlock()
-			if !making {
-				break
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-		prepared.mu.Lock()
-		if !wantReady {
-			delete(prepared.ready, key)
-		}
-		_, ready := prepared.ready[key]
-		prepared.mu.Unlock()
-		if ready != wantReady {
-			t.Fatalf("ready = %v, want %v", ready, wantReady)
-		}
-		var buf bytes.Buffer
-		if err := Write(&buf, d); err != nil {
-			t.Fatal(err)
-		}
-		return buf.Bytes()
-	}
-	fresh := write(false)
-	if !bytes.Equal(write(true), fresh) {
-		t.Fatal("a prepared Fpdf gives other bytes than a fresh one")
-	}
-}
-
-// TestPreparedBounded asks for more page set-ups than newFpdf keeps
-// documents ready for: the others still work, and no more are kept.
-func TestPreparedBounded(t *testing.T) {
-	var added []fpdf.InitType
-	for i := range maxPrepared + 3 {
-		k := fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: 100 + float64(i), Ht: 200}}
-		prepared.mu.Lock()
-		if _, ok := prepared.kinds[k]; !ok {
-			added = append(added, k)
-		}
-		prepared.mu.Unlock()
-		f := newFpdf(k)
-		f.AddPage()
-		f.SetFont("sans", "", 10)
-		f.Text(10, 10, "Hello")
-		if err := f.Output(io.Discard); err != nil {
-			t.Fatal(err)
-		}
-	}
-	prepared.mu.Lock()
-	n := len(prepared.kinds)
-	prepared.mu.Unlock()
-	if n > maxPrepared {
-		t.Errorf("%d set-ups kept, at most %d wanted", n, maxPrepared)
-	}
-	t.Cleanup(func() { // forget the set-ups this test made up
-		for range 500 {
-			prepared.mu.Lock()
-			busy := len(prepared.making) > 0
-			if !busy {
-				for _, k := range added {
-					delete(prepared.kinds, k)
-					delete(prepared.ready, k)
-				}
-			}
-			prepared.mu.Unlock()
-			if !busy {
-				return
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-	})
 }

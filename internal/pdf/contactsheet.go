@@ -1,13 +1,12 @@
 package pdf
 
 import (
-	"fmt"
 	"io"
+	"strconv"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/familynetwork/safetyplan/internal/illustration"
+	"github.com/familynetwork/safetyplan/internal/layout"
 )
 
 // The contact sheet's grid, in millimetres on A4 portrait.
@@ -29,36 +28,19 @@ func ContactSheet(w io.Writer) error {
 		return err
 	}
 	entries := lib.Catalogue()
-
-	f := fpdf.New("P", "mm", "A4", "")
-	epoch := time.Unix(0, 0).UTC()
-	f.SetCreationDate(epoch)
-	f.SetModificationDate(epoch)
-	f.SetCatalogSort(true)
-	f.SetCompression(true)
-	f.SetTitle("Illustration library", true)
-	f.SetSubject("Every picture in the built-in illustration library", true)
-	f.SetCreator("safetyplan", true)
-	f.SetLang("en-GB")
-	f.SetMargins(sheetMargin, sheetMargin, sheetMargin)
-	f.SetAutoPageBreak(false, 0)
-	f.AliasNbPages("{nb}")
-	f.SetFooterFunc(func() {
-		f.SetFont("Helvetica", "", 8)
-		f.SetTextColor(110, 110, 110)
-		f.SetXY(sheetMargin, 287)
-		f.CellFormat(210-2*sheetMargin, 5, fmt.Sprintf("page %d of {nb}", f.PageNo()), "", 0, "C", false, 0, "")
-	})
-
-	f.AddPage()
-	f.SetFont("Helvetica", "B", 20)
-	f.SetTextColor(40, 40, 40)
-	f.SetXY(sheetMargin, sheetMargin)
-	f.CellFormat(0, 10, "Illustration library", "", 1, "L", false, 0, "")
-	f.SetFont("Helvetica", "", 10)
-	f.SetTextColor(90, 90, 90)
-	f.CellFormat(0, 6, fmt.Sprintf("%d pictures. Use them in a plan as library:NAME.", len(entries)), "", 1, "L", false, 0, "")
-
+	m := SharedMeasurer()
+	ink, soft := layout.Color{R: 40, G: 40, B: 40}, layout.Color{R: 90, G: 90, B: 90}
+	frame := layout.Color{R: 215, G: 215, B: 215}
+	centred := func(f layout.Font, c layout.Color, x, y, w float64, s string) layout.Text {
+		tw := m.Width(f, s)
+		return layout.Text{X: x + (w-tw)/2, Y: y, W: tw, Font: f, Color: c, Text: s}
+	}
+	title, intro := layout.Font{Family: "sans", Style: "B", Size: 20}, layout.Font{Family: "sans", Size: 10}
+	name := layout.Font{Family: "sans", Size: 9}
+	pages := []layout.Page{{Items: []layout.Item{
+		layout.Text{X: sheetMargin, Y: sheetMargin, W: m.Width(title, "Illustration library"), Font: title, Color: ink, Text: "Illustration library"},
+		layout.Text{X: sheetMargin, Y: sheetMargin + 11, Font: intro, Color: soft, Text: strconv.Itoa(len(entries)) + " pictures. Use them in a plan as library:NAME."},
+	}}}
 	cell := (210 - 2*sheetMargin) / sheetCols
 	y := sheetTop
 	for i, e := range entries {
@@ -66,21 +48,27 @@ func ContactSheet(w io.Writer) error {
 		if col == 0 && i > 0 {
 			y += sheetRow
 			if y+sheetRow > sheetBottom {
-				f.AddPage()
+				pages = append(pages, layout.Page{})
 				y = sheetMargin
 			}
 		}
 		x := sheetMargin + float64(col)*cell
 		px := x + (cell-sheetPicture)/2
-		f.SetDrawColor(215, 215, 215)
-		f.SetLineWidth(0.2)
-		f.RoundedRect(px-1, y-1, sheetPicture+2, sheetPicture+2, 2, "1234", "D")
-		pic, _ := lib.Lookup(e.Name)
-		DrawPicture(f, pic, px, y, sheetPicture, sheetPicture)
-		f.SetFont("Helvetica", "", 9)
-		f.SetTextColor(40, 40, 40)
-		f.SetXY(x, y+sheetPicture+1.5)
-		f.CellFormat(cell, 5, e.Name, "", 0, "C", false, 0, "")
+		p := &pages[len(pages)-1]
+		p.Items = append(p.Items,
+			layout.Rect{X: px - 1, Y: y - 1, W: sheetPicture + 2, H: sheetPicture + 2, Stroke: &frame, LineWidth: 0.2, Radius: 2},
+			layout.Picture{X: px, Y: y, W: sheetPicture, H: sheetPicture, Ref: "library:" + e.Name},
+			centred(name, ink, x, y+sheetPicture+1.5, cell, e.Name))
 	}
-	return f.Output(w)
+	footer := layout.Font{Family: "sans", Size: 8}
+	grey := layout.Color{R: 110, G: 110, B: 110}
+	return Write(w, Document{
+		Spec:  layout.PageSpec{W: 210, H: 297},
+		Pages: pages,
+		Decorate: func(i, n int) []layout.Item {
+			return []layout.Item{centred(footer, grey, sheetMargin, 286, 210-2*sheetMargin, "page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(n))}
+		},
+		Meta: Meta{Title: "Illustration library", Subject: "Every picture in the built-in illustration library",
+			Language: "en-GB", Created: time.Unix(0, 0).UTC()},
+	})
 }

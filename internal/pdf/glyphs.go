@@ -15,8 +15,9 @@ const ptPerMM = 72 / 25.4
 // canvas is one page's content stream, in points with y up, taking
 // layout's millimetres with y down.
 type canvas struct {
-	c bytes.Buffer
-	h float64 // page height, mm
+	c    bytes.Buffer
+	h    float64 // page height, mm
+	page int     // 0-based
 	// annots are the page's link annotations.
 	annots []string
 }
@@ -26,7 +27,12 @@ func (c *canvas) y(v float64) string { return num((c.h - v) * ptPerMM) }
 
 // color writes a fill ("rg") or stroke ("RG") colour.
 func (c *canvas) color(col layout.Color, op string) {
-	fmt.Fprintf(&c.c, "%s %s %s %s\n", num(float64(col.R)/255), num(float64(col.G)/255), num(float64(col.B)/255), op)
+	for _, v := range [3]uint8{col.R, col.G, col.B} {
+		c.c.WriteString(num(float64(v) / 255))
+		c.c.WriteByte(' ')
+	}
+	c.c.WriteString(op)
+	c.c.WriteByte('\n')
 }
 
 // baseline is where a line of text sits in its line box: as the fpdf

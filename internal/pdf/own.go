@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -20,12 +21,52 @@ type doc struct {
 	images imageSet
 	src    map[string]Image
 	lang   string
+	tags   structTree
+	// last is the last text drawn with no element of its own, and the
+	// element it was given, on the page being drawn.
+	last   layout.Text
+	lastEl *layout.Element
+	lastOn int
+}
+
+// loose gives text that layout placed without an element (a page composed
+// by hand) one: the element of the line above when this line continues it
+// (same font and left edge, the next line down), else a new paragraph, or
+// a heading for large bold text (H1, H2).
+func (o *doc) loose(c *canvas, v layout.Text) *layout.Element {
+	p := o.last
+	lh := v.Font.LineHeight()
+	if o.lastEl != nil && o.lastOn == c.page && p.Font == v.Font && math.Abs(p.X-v.X) < 0.5 && v.Y > p.Y && v.Y-p.Y <= 1.6*lh {
+		o.last = v
+		return o.lastEl
+	}
+	el := &layout.Element{Role: "P"}
+	h1, h2 := 18.0, 14.0
+	if v.Font.Family == "andika" {
+		// The children's book is set large throughout: its headings are
+		// 30 pt and its title 38 pt; names under pictures are 20 to 26.
+		h1, h2 = 34, 28
+	}
+	if bold := strings.Contains(v.Font.Style, "B"); bold && v.Font.Size >= h1 {
+		el.Role = "H1"
+	} else if bold && v.Font.Size >= h2 {
+		el.Role = "H2"
+	}
+	o.last, o.lastEl, o.lastOn = v, el, c.page
+	return el
 }
 
 // writeOwn writes d with the project's own PDF layer: text shaped with
 // go-text and embedded as subset CID fonts, pictures as images or vector
 // paths, links, attachments, metadata.
 func writeOwn(w io.Writer, d Document) error {
+	_, err := writeDoc(w, d)
+	return err
+}
+
+// writeDoc is writeOwn, returning the document's state (its structure
+// tree) for tests.
+func writeDoc(w io.Writer, d Document) (*doc, error) {
 	o := &doc{pdf: newFile(), src: d.Images, lang: firstNonEmpty(d.Meta.Language, "en-GB")}
 	pagesRef, resRef := o.pdf.reserve(), o.pdf.reserve()
 	var attachments []string
@@ -36,28 +77,35 @@ func writeOwn(w io.Writer, d Document) error {
 	}
 	var kids []string
 	wPt, hPt := num(d.Spec.W*ptPerMM), num(d.Spec.H*ptPerMM)
+	for range d.Pages {
+		o.tags.pageRefs = append(o.tags.pageRefs, o.pdf.reserve())
+	}
+	o.tags.pages = make([][]*sElem, len(d.Pages))
 	for i, p := range d.Pages {
-		c := &canvas{h: d.Spec.H}
+		c := &canvas{h: d.Spec.H, page: i}
 		if d.Decorate != nil {
+			// Page furniture (marking, page numbers) is an artifact.
 			for _, it := range d.Decorate(i, len(d.Pages)) {
-				if err := o.draw(c, it); err != nil {
-					return err
+				c.c.WriteString("/Artifact <</Type /Pagination>> BDC\n")
+				if err := o.draw(c, it, true); err != nil {
+					return nil, err
 				}
+				c.c.WriteString("EMC\n")
 			}
 		}
 		// Backgrounds first, so a fill never covers text that overhangs
 		// into the next strip of a table row.
 		for _, it := range p.Items {
 			if isBackground(it) {
-				if err := o.draw(c, it); err != nil {
-					return err
+				if err := o.draw(c, it, false); err != nil {
+					return nil, err
 				}
 			}
 		}
 		for _, it := range p.Items {
 			if !isBackground(it) {
-				if err := o.draw(c, it); err != nil {
-					return err
+				if err := o.draw(c, it, false); err != nil {
+					return nil, err
 				}
 			}
 		}
@@ -70,10 +118,12 @@ func writeOwn(w io.Writer, d Document) error {
 			}
 			annots = " /Annots [" + strings.Join(refs, " ") + "]"
 		}
-		kids = append(kids, o.pdf.add(fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources %s /Contents %s%s >>", pagesRef, wPt, hPt, resRef, content, annots)).String())
+		pg := o.tags.pageRefs[i]
+		o.pdf.obj(pg, fmt.Sprintf("<< /Type /Page /Parent %s /MediaBox [0 0 %s %s] /Resources %s /Contents %s%s /StructParents %d /Tabs /S >>", pagesRef, wPt, hPt, resRef, content, annots, i))
+		kids = append(kids, pg.String())
 	}
 	if err := o.fonts.write(o.pdf); err != nil {
-		return err
+		return nil, err
 	}
 	var res strings.Builder
 	res.WriteString("<< /ProcSet [/PDF /Text /ImageB /ImageC] ")
@@ -96,29 +146,66 @@ func writeOwn(w io.Writer, d Document) error {
 	o.pdf.obj(pagesRef, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
 	info := o.pdf.add(infoDict(d.Meta))
 	meta := o.pdf.addStream("/Type /Metadata /Subtype /XML ", xmp(d.Meta, o.lang), false)
-	cat := fmt.Sprintf("<< /Type /Catalog /Pages %s /Lang %s /Metadata %s /ViewerPreferences << /DisplayDocTitle true >>", pagesRef, text(o.lang), meta)
+	tree := o.tags.write(o.pdf)
+	cat := fmt.Sprintf("<< /Type /Catalog /Pages %s /Lang %s /Metadata %s /ViewerPreferences << /DisplayDocTitle true >> /MarkInfo << /Marked true >> /StructTreeRoot %s", pagesRef, text(o.lang), meta, tree)
 	if len(attachments) > 0 {
 		cat += " /Names << /EmbeddedFiles << /Names [" + strings.Join(attachments, " ") + "] >> >>"
 	}
 	root := o.pdf.add(cat + " >>")
 	sum := sha256.Sum256(o.pdf.buf.Bytes())
-	return o.pdf.finish(w, root, info, sum[:16])
+	return o, o.pdf.finish(w, root, info, sum[:16])
 }
 
-func (o *doc) draw(c *canvas, it layout.Item) error {
+// draw draws one item, marked as content of its element or, for shapes
+// and anything inside page furniture (furniture), as an artifact.
+func (o *doc) draw(c *canvas, it layout.Item, furniture bool) error {
 	switch v := it.(type) {
 	case layout.Text:
-		return c.text(&o.fonts, o.pdf, v, o.lang)
+		if furniture {
+			return c.text(&o.fonts, o.pdf, v, o.lang)
+		}
+		el := v.El
+		if el == nil {
+			el = o.loose(c, v)
+		}
+		o.tags.begin(c, c.page, el, v.X, v.Text)
+		err := c.text(&o.fonts, o.pdf, v, o.lang)
+		o.tags.end(c)
+		return err
 	case layout.Rect:
-		c.rect(v)
+		o.artifact(c, furniture, func() { c.rect(v) })
 	case layout.Line:
-		c.line(v)
+		o.artifact(c, furniture, func() { c.line(v) })
 	case layout.Circle:
-		c.circle(v)
+		o.artifact(c, furniture, func() { c.circle(v) })
 	case layout.Picture:
-		return o.picture(c, v)
+		if furniture {
+			return o.picture(c, v)
+		}
+		el := v.El
+		if el == nil {
+			el = &layout.Element{Role: "Figure"}
+		}
+		if el.Role == "Figure" && el.Alt == "" {
+			el.Alt = pictureAlt(v.Ref)
+		}
+		o.tags.begin(c, c.page, el, v.X, "")
+		err := o.picture(c, v)
+		o.tags.end(c)
+		return err
 	}
 	return nil
+}
+
+// artifact draws a shape as an artifact (unless already inside one).
+func (o *doc) artifact(c *canvas, furniture bool, draw func()) {
+	if !furniture {
+		c.c.WriteString("/Artifact BMC\n")
+	}
+	draw()
+	if !furniture {
+		c.c.WriteString("EMC\n")
+	}
 }
 
 func (o *doc) picture(c *canvas, v layout.Picture) error {

@@ -20,7 +20,8 @@ func (c *canvas) paint(fill, stroke *layout.Color, width float64) string {
 	}
 	if stroke != nil {
 		c.color(*stroke, "RG")
-		fmt.Fprintf(&c.c, "%s w\n", num(width*ptPerMM))
+		c.c.WriteString(num(width * ptPerMM))
+		c.c.WriteString(" w\n")
 		if op == "f" {
 			op = "B"
 		} else {
@@ -30,10 +31,21 @@ func (c *canvas) paint(fill, stroke *layout.Color, width float64) string {
 	return op
 }
 
-func (c *canvas) moveTo(x, y float64) { fmt.Fprintf(&c.c, "%s %s m\n", c.x(x), c.y(y)) }
-func (c *canvas) lineTo(x, y float64) { fmt.Fprintf(&c.c, "%s %s l\n", c.x(x), c.y(y)) }
+// point writes a point's coordinates and a space.
+func (c *canvas) point(x, y float64) {
+	c.c.WriteString(c.x(x))
+	c.c.WriteByte(' ')
+	c.c.WriteString(c.y(y))
+	c.c.WriteByte(' ')
+}
+
+func (c *canvas) moveTo(x, y float64) { c.point(x, y); c.c.WriteString("m\n") }
+func (c *canvas) lineTo(x, y float64) { c.point(x, y); c.c.WriteString("l\n") }
 func (c *canvas) curveTo(x1, y1, x2, y2, x3, y3 float64) {
-	fmt.Fprintf(&c.c, "%s %s %s %s %s %s c\n", c.x(x1), c.y(y1), c.x(x2), c.y(y2), c.x(x3), c.y(y3))
+	c.point(x1, y1)
+	c.point(x2, y2)
+	c.point(x3, y3)
+	c.c.WriteString("c\n")
 }
 
 // rectPath adds a rectangle, its corners rounded by r when r > 0.
@@ -79,7 +91,8 @@ func (c *canvas) rect(v layout.Rect) {
 func (c *canvas) line(v layout.Line) {
 	c.c.WriteString("q\n")
 	c.color(v.Color, "RG")
-	fmt.Fprintf(&c.c, "%s w\n", num(v.Width*ptPerMM))
+	c.c.WriteString(num(v.Width * ptPerMM))
+	c.c.WriteString(" w\n")
 	if v.Dashed {
 		fmt.Fprintf(&c.c, "[%s %s] 0 d\n", num(ptPerMM), num(ptPerMM))
 	}

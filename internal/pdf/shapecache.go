@@ -19,7 +19,10 @@ type shapeCache struct {
 	m  map[shapeKey][]fonts.Run
 }
 
-const maxShaped = 1 << 15
+const (
+	maxShaped    = 1 << 15
+	maxShapedLen = 64 // bytes
+)
 
 var shaped = shapeCache{m: map[shapeKey][]fonts.Run{}}
 
@@ -36,6 +39,9 @@ func (c *shapeCache) word(family, style, lang, s string) ([]fonts.Run, error) {
 	runs, err := fonts.Shape(family, style, lang, s)
 	if err != nil {
 		return nil, err
+	}
+	if len(s) > maxShapedLen {
+		return runs, nil // a long string is rarely asked for again
 	}
 	c.mu.Lock()
 	if len(c.m) >= maxShaped {
@@ -56,7 +62,7 @@ func shapeText(family, style, lang, s string) ([]fonts.Run, error) {
 	if s == "" {
 		return nil, nil
 	}
-	if strings.ContainsFunc(s, rtl) || !strings.Contains(s, " ") {
+	if hasRTL(s) || !strings.Contains(s, " ") {
 		return shaped.word(family, style, lang, s)
 	}
 	var out []fonts.Run
@@ -94,6 +100,18 @@ func appendRuns(out, runs []fonts.Run) []fonts.Run {
 	return out
 }
 
+// hasRTL reports whether s holds a right-to-left letter (Hebrew, Arabic,
+// Syriac, Thaana, N'Ko and their presentation forms), quickly for ASCII.
+func hasRTL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return strings.ContainsFunc(s[i:], rtl)
+		}
+	}
+	return false
+}
+
 func rtl(r rune) bool {
-	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko)
+	return r >= 0x0590 && r <= 0x08ff || r >= 0xfb1d && r <= 0xfdff || r >= 0xfe70 && r <= 0xfeff ||
+		r >= 0x10800 && unicode.In(r, unicode.Arabic, unicode.Hebrew)
 }
