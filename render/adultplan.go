@@ -181,9 +181,13 @@ func (c *adult) cover() []layout.Block {
 	return b
 }
 
-// NextReview is when the plan is next reviewed: the first review's due
-// date until it is held, then four weeks after the latest meeting.
+// NextReview is when the plan is next reviewed: the review meeting planned
+// for it when there is one (status planned); otherwise the first review's
+// due date until it is held, then four weeks after the latest meeting.
 func NextReview(in *Input) plan.Date {
+	if m, ok := in.Plan.NextPlannedReview(); ok {
+		return m.Date
+	}
 	for _, d := range in.Report.Deadlines {
 		if d.Kind == "review" && d.DoneOn == nil {
 			return d.Due

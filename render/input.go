@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/familynetwork/safetyplan/internal/compliance"
 	"github.com/familynetwork/safetyplan/internal/fonts"
@@ -68,7 +69,12 @@ func Load(data []byte, uploads map[string][]byte, opt Options) (*Input, error) {
 	uses := map[string]string{} // picture reference -> first path using it
 	var refs []string
 	var texts [][2]string // path, text: for the advice on numbers in free text
+	today := opt.Today
+	if today.IsZero() {
+		today = plan.DateOf(time.Now())
+	}
 	ps := p.Validate(plan.ValidateOptions{
+		Today: today,
 		Picture: func(path, ref string) string {
 			if _, seen := uses[ref]; !seen {
 				uses[ref] = path
@@ -85,7 +91,7 @@ func Load(data []byte, uploads map[string][]byte, opt Options) (*Input, error) {
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	in := &Input{Plan: p, Raw: data, Uploads: uploads, Report: compliance.Check(p, compliance.Options{Today: opt.Today})}
+	in := &Input{Plan: p, Raw: data, Uploads: uploads, Report: compliance.Check(p, compliance.Options{Today: today})}
 	if ps := in.checkPhotos(refs, uses); len(ps) > 0 {
 		return nil, ps
 	}

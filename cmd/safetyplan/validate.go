@@ -137,10 +137,18 @@ func printReport(w io.Writer, file string, in *render.Input) {
 	fmt.Fprintf(w, "Practice Direction deadlines, as on %s\n", in.Report.Today.Long())
 	for _, d := range in.Report.Deadlines {
 		tail := deadlineTail(d)
+		if d.PlannedFor != nil && d.DoneOn == nil {
+			tail += ", planned for " + d.PlannedFor.Long()
+		}
 		if d.Kind == compliance.KindFirstMeeting && d.DoneOn != nil {
 			tail += fmt.Sprintf(" (week %d)", compliance.Week(p.Case.InvolvementStarted, *d.DoneOn))
 		}
 		fmt.Fprintf(w, "  %-8s %s: due %s%s\n", strings.ToUpper(string(d.Status)), d.Label, d.Due.Long(), tail)
+	}
+	for _, m := range p.Meetings {
+		if m.Status == plan.StatusPlanned || m.Status == plan.StatusCancelled {
+			fmt.Fprintf(w, "  %-8s %s meeting: %s\n", strings.ToUpper(string(m.Status)), plan.Label(string(m.Type)), m.Date.Long())
+		}
 	}
 	if len(in.Findings()) == 0 {
 		fmt.Fprintln(w, "\nNo findings.")

@@ -38,6 +38,13 @@ import (
 //     (family_meeting_consideration.missing).
 //  10. Words and Pictures explanation shared before the picture safety plan
 //     (words_pictures.order, words_pictures.plan_not_shared).
+//  11. Plausibility: a planned meeting whose date has passed
+//     (meetings.planned_passed), a meeting more than a year from today
+//     (meetings.far_from_today), a child aged 18 or over (children.adult).
+//
+// Only held meetings count (status held, or none given): planned meetings
+// appear as the PlannedFor date of the deadline they would meet, and
+// cancelled ones are never counted.
 func Check(p *plan.Plan, opt Options) Report {
 	today := opt.Today
 	if today.IsZero() {
@@ -61,6 +68,7 @@ func Check(p *plan.Plan, opt Options) Report {
 	c.attendees()
 	c.pathwayDecision()
 	c.wordsAndPictures()
+	c.plausibility()
 
 	sort.SliceStable(c.findings, func(i, j int) bool {
 		a, b := c.findings[i], c.findings[j]
@@ -104,7 +112,7 @@ func (c *checker) add(rule int, sev Severity, code, path, format string, args ..
 func (c *checker) orderMeetings() {
 	ms := c.p.Meetings
 	for i, m := range ms {
-		if !m.Date.IsZero() {
+		if !m.Date.IsZero() && m.Held() {
 			c.order = append(c.order, i)
 		}
 	}
@@ -161,6 +169,7 @@ func (c *checker) firstMeeting() {
 		}
 	} else {
 		dl.Path = "meetings"
+		c.planned(&dl, "", plan.MeetingInitial)
 		if c.today.After(due) {
 			missed = true
 			dl.Status, dl.DaysLate = StatusMissed, due.DaysUntil(c.today)
@@ -169,8 +178,8 @@ func (c *checker) firstMeeting() {
 		} else {
 			dl.Status, dl.DaysLeft = StatusDue, c.today.DaysUntil(due)
 			c.add(1, SeverityInfo, "first_meeting.due", dl.Path,
-				"No family/network meeting has been held yet. The first is due by %s, 12 weeks after involvement started on %s: %s left (today is in week %d of involvement).",
-				due.Long(), start.Long(), days(dl.DaysLeft), Week(start, c.today))
+				"No family/network meeting has been held yet. The first is due by %s, 12 weeks after involvement started on %s: %s left (today is in week %d of involvement).%s",
+				due.Long(), start.Long(), days(dl.DaysLeft), Week(start, c.today), plannedNote(dl))
 		}
 	}
 	c.deadlines = append(c.deadlines, dl)
@@ -298,16 +307,17 @@ func (c *checker) reviewDeadline() {
 		}
 	} else {
 		dl.Path = "meetings"
+		c.planned(&dl, plan.MeetingReview, plan.MeetingReview)
 		if c.today.After(due) {
 			dl.Status, dl.DaysLate = StatusOverdue, due.DaysUntil(c.today)
 			c.add(4, SeverityWarning, "review.overdue", dl.Path,
-				"No review meeting has been held. The first review was due by %s, 4 weeks after the initial meeting on %s, and is %s overdue.",
-				due.Long(), first.Long(), days(dl.DaysLate))
+				"No review meeting has been held. The first review was due by %s, 4 weeks after the initial meeting on %s, and is %s overdue.%s",
+				due.Long(), first.Long(), days(dl.DaysLate), plannedNote(dl))
 		} else {
 			dl.Status, dl.DaysLeft = StatusDue, c.today.DaysUntil(due)
 			c.add(4, SeverityInfo, "review.due", dl.Path,
-				"The first review meeting is due by %s, 4 weeks after the initial meeting on %s: %s left.",
-				due.Long(), first.Long(), days(dl.DaysLeft))
+				"The first review meeting is due by %s, 4 weeks after the initial meeting on %s: %s left.%s",
+				due.Long(), first.Long(), days(dl.DaysLeft), plannedNote(dl))
 		}
 	}
 	c.deadlines = append(c.deadlines, dl)
@@ -316,6 +326,9 @@ func (c *checker) reviewDeadline() {
 // furtherMeetings applies rule 5.
 func (c *checker) furtherMeetings() {
 	for i, m := range c.p.Meetings {
+		if !m.Held() {
+			continue
+		}
 		base := fmt.Sprintf("meetings[%d].further_meetings", i)
 		fm := m.FurtherMeetings
 		switch {
@@ -359,6 +372,9 @@ func (c *checker) lifelongConnections() {
 		verb = "are"
 	}
 	for i, m := range c.p.Meetings {
+		if !m.Held() {
+			continue
+		}
 		if m.LifelongConnections != nil && strings.TrimSpace(*m.LifelongConnections) != "" || reviewed[m.ID] {
 			continue
 		}
@@ -395,7 +411,7 @@ func (c *checker) recordSystem() {
 // attendees applies rule 8.
 func (c *checker) attendees() {
 	for i, m := range c.p.Meetings {
-		if !m.AttendeesChosenByFamily {
+		if m.Held() && !m.AttendeesChosenByFamily {
 			c.add(8, SeverityWarning, "attendees.not_chosen_by_family", fmt.Sprintf("meetings[%d].attendees_chosen_by_family", i),
 				"The attendees of the meeting on %s were not chosen by the child or family. Practice Direction item 1: the child/family should take the lead in identifying who they wish to be present.",
 				m.Date.Long())

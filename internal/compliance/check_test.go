@@ -223,6 +223,7 @@ func TestRules(t *testing.T) {
 			name: "rule 3: Christmas on a Saturday (2027)",
 			edit: func(p *plan.Plan) {
 				p.Case.InvolvementStarted = d("2027-11-01")
+				p.Children[0].DateOfBirth = d("2020-01-01")
 				p.Meetings = []plan.Meeting{meeting("m1", plan.MeetingInitial, "2027-12-23"), meeting("m2", plan.MeetingReview, "2028-01-13")}
 				p.Meetings[0].OutcomeRecordedOn = date("2028-01-05")
 			},
@@ -245,6 +246,7 @@ func TestRules(t *testing.T) {
 			name: "rule 3: a year beyond the table uses computed holidays and says so",
 			edit: func(p *plan.Plan) {
 				p.Case.InvolvementStarted = d("2031-03-03")
+				p.Children[0].DateOfBirth = d("2020-01-01")
 				p.Meetings = []plan.Meeting{meeting("m1", plan.MeetingInitial, "2031-04-10"), meeting("m2", plan.MeetingReview, "2031-05-01")}
 				p.Meetings[0].OutcomeRecordedOn = date("2031-04-21")
 			},

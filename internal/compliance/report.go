@@ -77,6 +77,10 @@ type Deadline struct {
 	DoneOn *plan.Date `json:"done_on"`
 	// Status is met, missed, due or overdue.
 	Status Status `json:"status"`
+	// PlannedFor, when the deadline is not yet done, is the date of the
+	// meeting planned to meet it (a meeting with status planned); nil when
+	// none is planned. A planned meeting never counts as done.
+	PlannedFor *plan.Date `json:"planned_for,omitempty"`
 	// DaysLeft is set when Status is due: days from today to Due. Calendar
 	// days for meetings; working days for outcomes (0 when due today).
 	DaysLeft int `json:"days_left,omitempty"`
@@ -99,7 +103,7 @@ type Report struct {
 	// meeting by date its outcome, with the first review before the review
 	// meeting's own outcome. Never nil.
 	Deadlines []Deadline `json:"deadlines"`
-	// Findings are ordered by Practice Direction rule (1 to 10), then by
+	// Findings are ordered by Practice Direction rule (1 to 10, then 11: plausibility), then by
 	// path. Never nil.
 	Findings []Finding `json:"findings"`
 }

@@ -5,12 +5,13 @@ import (
 	"strings"
 )
 
-// Date returns the plan's date: its latest meeting's date, or the rationale's
-// date when no meeting was held, or the involvement start as a last resort.
+// Date returns the plan's date: its latest held meeting's date, or the
+// rationale's date when no meeting was held, or the involvement start as a
+// last resort. Planned and cancelled meetings never date the plan.
 func (p *Plan) Date() Date {
 	var d Date
 	for _, m := range p.Meetings {
-		if m.Date.After(d) {
+		if m.Held() && m.Date.After(d) {
 			d = m.Date
 		}
 	}
@@ -27,21 +28,60 @@ func (p *Plan) Date() Date {
 func (p *Plan) Version() int {
 	v := 1
 	for _, m := range p.Meetings {
-		if m.Type == MeetingReview {
+		if m.Type == MeetingReview && m.Held() {
 			v++
 		}
 	}
 	return v
 }
 
-// MeetingsByDate returns the meetings in date order (stable for equal dates).
+// MeetingsByDate returns the held meetings in date order (stable for equal
+// dates): the meetings that have outcome forms.
 func (p *Plan) MeetingsByDate() []Meeting {
-	ms := append([]Meeting(nil), p.Meetings...)
+	var ms []Meeting
+	for _, m := range p.Meetings {
+		if m.Held() {
+			ms = append(ms, m)
+		}
+	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Date.Before(ms[j].Date) })
 	return ms
 }
 
-// LatestMeeting returns the most recent meeting, or false when none was held.
+// NextPlannedReview returns the earliest planned review meeting dated after
+// the plan's date, or false when none is planned.
+func (p *Plan) NextPlannedReview() (Meeting, bool) {
+	var best Meeting
+	found := false
+	after := p.Date()
+	for _, m := range p.Meetings {
+		if m.Planned() && m.Type == MeetingReview && m.Date.After(after) && (!found || m.Date.Before(best.Date)) {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+// FirstHeldMeeting returns the earliest held meeting, or false.
+func (p *Plan) FirstHeldMeeting() (Meeting, bool) {
+	ms := p.MeetingsByDate()
+	if len(ms) == 0 {
+		return Meeting{}, false
+	}
+	return ms[0], true
+}
+
+// AgreedAt returns the id of the meeting at which a rule was agreed: its
+// agreed_at, or the first held meeting's id ("" when none was held).
+func (p *Plan) AgreedAt(r Rule) string {
+	if r.AgreedAt != "" {
+		return r.AgreedAt
+	}
+	m, _ := p.FirstHeldMeeting()
+	return m.ID
+}
+
+// LatestMeeting returns the most recent held meeting, or false when none was held.
 func (p *Plan) LatestMeeting() (Meeting, bool) {
 	ms := p.MeetingsByDate()
 	if len(ms) == 0 {
@@ -70,6 +110,7 @@ type Individual struct {
 	Phone        string
 	Email        string
 	ShareContact bool
+	HiddenFrom   []string
 	Picture      string
 	IsChild      bool
 	IsLeadWorker bool
@@ -100,7 +141,7 @@ func (p *Plan) Individuals() []Individual {
 		out = append(out, Individual{ID: c.ID, Name: c.Name, KnownAs: c.KnownAs, Relationship: "Child", Picture: c.Picture, IsChild: true})
 	}
 	for _, x := range p.People {
-		out = append(out, Individual{ID: x.ID, Name: x.Name, KnownAs: x.KnownAs, Relationship: x.Relationship, Role: string(x.Role), Phone: x.Phone, Email: x.Email, ShareContact: x.ShareContact, Picture: x.Picture})
+		out = append(out, Individual{ID: x.ID, Name: x.Name, KnownAs: x.KnownAs, Relationship: x.Relationship, Role: string(x.Role), Phone: x.Phone, Email: x.Email, ShareContact: x.ShareContact, HiddenFrom: x.ContactHiddenFrom, Picture: x.Picture})
 	}
 	return out
 }

@@ -77,6 +77,26 @@ const (
 // Values lists the meeting types.
 func (MeetingType) Values() []string { return []string{"initial", "review"} }
 
+// MeetingStatus says whether a meeting was held, is planned or was cancelled.
+// The empty value means held.
+type MeetingStatus string
+
+// Meeting statuses.
+const (
+	StatusHeld      MeetingStatus = "held"
+	StatusPlanned   MeetingStatus = "planned"
+	StatusCancelled MeetingStatus = "cancelled"
+)
+
+// Values lists the meeting statuses.
+func (MeetingStatus) Values() []string { return []string{"held", "planned", "cancelled"} }
+
+// Held reports whether a meeting took place: its status is held or not given.
+func (m Meeting) Held() bool { return m.Status == "" || m.Status == StatusHeld }
+
+// Planned reports whether a meeting is planned and not yet held.
+func (m Meeting) Planned() bool { return m.Status == StatusPlanned }
+
 // Support is a kind of help a network member gives.
 type Support string
 
@@ -109,7 +129,7 @@ var labels = map[string]string{
 	"team_manager": "Team Manager", "practice_lead": "Practice Lead", "consultant_social_worker": "Consultant Social Worker",
 	"senior_practitioner": "Senior Practitioner", "social_worker": "Social Worker", "family_support_worker": "Family Support Worker",
 	"other": "Other", "parent": "Parent", "carer": "Carer", "network": "Network", "professional": "Professional",
-	"initial": "Initial", "review": "Review",
+	"initial": "Initial", "review": "Review", "held": "Held", "planned": "Planned", "cancelled": "Cancelled",
 	"phone_calls": "phone calls", "visits": "visits", "monitoring": "monitoring", "contact": "family time",
 	"supervision": "supervision", "transport": "transport", "respite": "respite",
 	"diary": "Diary", "journal": "Journal", "text": "Texts", "call_log": "Call log", "visit": "Visit",

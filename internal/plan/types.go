@@ -86,16 +86,22 @@ type Person struct {
 	Phone        string     `json:"phone" plan:"max=40"`
 	Email        string     `json:"email" plan:"max=254"`
 	ShareContact bool       `json:"share_contact"`
-	Picture      string     `json:"picture" plan:"picture"`
+	// ContactHiddenFrom are the ids of people who must never see this
+	// person's contact details, whatever ShareContact says.
+	ContactHiddenFrom []string `json:"contact_hidden_from" plan:"ref,maxitems=50"`
+	Picture           string   `json:"picture" plan:"picture"`
 
 	// Appearance is how they look, for the child's book (appearance.go).
 	Appearance *Appearance `json:"appearance"`
 }
 
-// Meeting is a family/network meeting that was held.
+// Meeting is a family/network meeting: held (the default), planned or
+// cancelled. Only held meetings count as done, date the plan or give it a
+// version; a planned one needs only its id, type and date.
 type Meeting struct {
 	ID                      string           `json:"id" plan:"required,id"`
 	Type                    MeetingType      `json:"type" plan:"required"`
+	Status                  MeetingStatus    `json:"status"`
 	Date                    Date             `json:"date" plan:"required"`
 	StartTime               *Time            `json:"start_time"`
 	DurationMinutes         int              `json:"duration_minutes" plan:"min=0,maxint=1440"`
@@ -185,6 +191,9 @@ type Rule struct {
 	Monitoring string    `json:"monitoring" plan:"max=5000"`
 	ChildWords string    `json:"child_words" plan:"max=2000"`
 	Picture    string    `json:"picture" plan:"picture"`
+	// AgreedAt is the id of the meeting at which the rule was agreed;
+	// empty means the first held meeting.
+	AgreedAt string `json:"agreed_at" plan:"meetingref"`
 }
 
 // Contingency is the backup when someone cannot do their part.

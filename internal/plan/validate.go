@@ -23,6 +23,10 @@ type ValidateOptions struct {
 	// Text checks a text field found at path and returns a message naming
 	// characters that cannot be drawn, or "". Nil accepts all text.
 	Text func(path, text string) string
+	// Today is the day the plan is checked on: a birth, the start of
+	// involvement or a held meeting after it is an error. Zero skips the
+	// checks that need today.
+	Today Date
 }
 
 // Validate reports every problem with the plan at once: limits and required
@@ -37,6 +41,9 @@ func (p *Plan) Validate(opt ValidateOptions) Problems {
 	v.ids(p)
 	v.refs(p)
 	v.order(p)
+	v.statuses(p)
+	v.plausible(p)
+	v.contacts(p)
 	if len(v.ps) == 0 {
 		return nil
 	}
