@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,9 +11,12 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/familynetwork/safetyplan/internal/store"
+	"github.com/familynetwork/safetyplan/internal/store/storetest"
 	"github.com/familynetwork/safetyplan/render"
 )
 
@@ -101,5 +105,48 @@ func TestServerErrorsAreLogged(t *testing.T) {
 				t.Errorf("logged %q: %s", tt.forbidden, logs.String())
 			}
 		})
+	}
+}
+
+// A save held up past its deadline (here by a lock another transaction
+// holds) is answered 503 saying nothing was saved, and nothing is: once
+// the lock goes, the plan still has one version.
+func TestSaveHeldUpIsNotCommittedLater(t *testing.T) {
+	url := storetest.PostgresURL(t)
+	keys, err := store.ParseKeyring(storetest.KeyringText(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.OpenOptions(t.Context(), url, keys, store.Options{Timeout: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s := New(Config{Store: st})
+	sc := storeClient{t, s}
+	var saved SavedResponse
+	sc.json("POST", "/v1/plans", example(t, "hughes-review.json"), 201, &saved)
+
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	lock, err := db.BeginTx(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lock.Exec("SELECT 1 FROM plans WHERE id = $1 FOR UPDATE", saved.PlanID); err != nil {
+		t.Fatal(err)
+	}
+	rec := sc.do("PUT", "/v1/plans/"+saved.PlanID+"?base=1", example(t, "hughes-review.json"), map[string]string{"Content-Type": "application/json"})
+	lock.Rollback()
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "nothing was saved") {
+		t.Errorf("the held-up save: %d %s; want 503 saying nothing was saved", rec.Code, rec.Body)
+	}
+	var vs struct{ Versions []store.Version }
+	sc.json("GET", "/v1/plans/"+saved.PlanID+"/versions", nil, 200, &vs)
+	if len(vs.Versions) != 1 {
+		t.Errorf("%d versions after the failed save; want 1", len(vs.Versions))
 	}
 }

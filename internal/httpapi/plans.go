@@ -91,6 +91,9 @@ func storeError(err error) error {
 			"version %d of this plan has been saved since version %d, which you edited: open version %d, make your changes again and save", ce.Current, ce.Base, ce.Current)
 	case errors.Is(err, store.ErrNotFound):
 		return errStatus(http.StatusNotFound, "not-found", "Not found", "there is no such plan, version or share (it may have been deleted)")
+	case errors.Is(err, context.DeadlineExceeded):
+		return errStatus(http.StatusServiceUnavailable, "timeout", "Took too long",
+			"the database did not answer in time, so nothing was saved or changed: try again in a moment")
 	case errors.Is(err, store.ErrInvalid):
 		return errStatus(http.StatusUnprocessableEntity, "invalid", "Cannot store that", "%s", strings.TrimPrefix(err.Error(), "store: "))
 	}

@@ -70,6 +70,8 @@ func TestPageAsANewWorkerFoundIt(t *testing.T) {
 		p.click("#within12-no")
 		p.waitFor("the reveal", `!document.querySelector('#within12-reveal').hidden && !!document.querySelector('#within12-reveal [data-path="no_meeting_rationale.rationale"]')`)
 		p.axe("the meetings section with the reason revealed")
+		p.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#within12-no').scrollIntoView({block: 'start'}); window.scrollBy(0, -120)`))
+		p.screenshot(shotsDir(t), "within12-no-1280")
 		p.click("#within12-yes")
 		p.waitFor("the reason to go", `document.querySelector('#within12-reveal').hidden`)
 	})

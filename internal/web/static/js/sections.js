@@ -257,7 +257,7 @@ function meetingWithin12Weeks(app) {
       'aria-controls': v === 'no' ? 'within12-reveal' : null, onchange: () => choose(v) }),
     h('label', { class: 'checkbox__label', for: `within12-${v}`, text: label }));
   return h('div', { class: 'field within12' },
-    h('fieldset', { class: 'fieldset' },
+    h('fieldset', { class: 'fieldset', 'aria-describedby': 'within12-hint' },
       h('legend', { class: 'label', text: 'Was a meeting held within 12 weeks of involvement starting?' }),
       h('p', { class: 'hint', id: 'within12-hint', text: 'If not, a team manager, practice lead or consultant social worker records why.' }),
       radio('yes', 'Yes'), radio('no', 'No')),
