@@ -31,10 +31,7 @@ type document struct {
 
 func (d document) write(in *Input, opt Options) ([]byte, error) {
 	m := pdf.SharedMeasurer()
-	pages := d.pages
-	if pages == nil {
-		pages = layout.Paginate(m, d.spec, d.blocks)
-	}
+	pages := d.layout()
 	if opt.laidOut != nil {
 		opt.laidOut(pages)
 	}
@@ -77,6 +74,15 @@ func (d document) write(in *Input, opt Options) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// layout is the document's pages: its blocks paginated, or the pages it
+// was composed as.
+func (d document) layout() []layout.Page {
+	if d.pages != nil {
+		return d.pages
+	}
+	return layout.Paginate(pdf.SharedMeasurer(), d.spec, d.blocks)
 }
 
 // created is the plan's date at midday UTC: the same plan always gives the

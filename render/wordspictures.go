@@ -124,7 +124,7 @@ func composeWords(in *Input, opt Options, wo WordsOptions) (document, error) {
 	}
 	return document{
 		spec:     wpSpec,
-		pages:    c.pages,
+		blocks:   c.blocks,
 		title:    title,
 		subject:  c.w.Text("wp.subject"),
 		keywords: in.Plan.Case.Reference,
@@ -165,9 +165,9 @@ type wpc struct {
 	w       *templates.Wording
 	m       layout.Measurer
 	marking string
-	pages   []layout.Page
-	numbers []bool   // whether each page shows its number
-	refs    []string // picture keys used, to prepare photos for
+	blocks  []layout.Block // a page break and a full-page drawing per page
+	numbers []bool         // whether each page shows its number
+	refs    []string       // picture keys used, to prepare photos for
 	shape   layout.Shape
 	helps   []plan.Individual // the people who help me, worked out once
 }
@@ -200,8 +200,15 @@ func keepNumbers(s string) string {
 	return string(r)
 }
 
-func (c *wpc) add(items []layout.Item, numbered bool) {
-	c.pages = append(c.pages, layout.Page{Items: items})
+// add adds a page of the given kind ("title", "people", "words", "end"),
+// its items placed on the page.
+func (c *wpc) add(kind string, items []layout.Item, numbered bool) {
+	s := wpSpec
+	moved := make([]layout.Item, len(items))
+	for i, it := range items {
+		moved[i] = layout.Translate(it, -s.Left, -s.Top)
+	}
+	c.blocks = append(c.blocks, layout.PageBreak{}, layout.Fixed{H: s.ContentHeight(), Items: moved, Kind: kind})
 	c.numbers = append(c.numbers, numbered)
 }
 
@@ -412,7 +419,7 @@ func (c *wpc) titlePage(title string, with []string) {
 			by += l.H
 		}
 	}
-	c.add(items, false)
+	c.add("title", items, false)
 }
 
 // names joins the names a child uses for the given ids, leaving out the
@@ -476,7 +483,7 @@ func (c *wpc) people() {
 				ny += l.H
 			}
 		}
-		c.add(items, true)
+		c.add("people", items, true)
 	}
 }
 
@@ -572,7 +579,7 @@ func (c *wpc) endPage() {
 		items = append(items, centredAt(l, s.Left+8+l.W/2, y+5)...)
 		y += l.H
 	}
-	c.add(items, true)
+	c.add("end", items, true)
 }
 
 // --- picture and words -----------------------------------------------------
@@ -723,7 +730,7 @@ func (c *wpc) picturePage(ref, heading string, ps []wpPara) {
 			}
 			y += l.H
 		}
-		c.add(items, true)
+		c.add("words", items, true)
 	}
 }
 

@@ -62,11 +62,12 @@ type Fixed struct {
 	H            float64
 	Items        []Item
 	KeepWithNext bool
+	Kind         string // what it is, for Dump; "fixed" when empty
 }
 
 // Strips returns the drawing as one strip.
 func (f Fixed) Strips(Measurer, float64) []Strip {
-	return []Strip{{H: f.H, Items: f.Items, KeepWithNext: f.KeepWithNext}}
+	return []Strip{{H: f.H, Items: f.Items, KeepWithNext: f.KeepWithNext, Kind: f.Kind}}
 }
 
 // Group keeps its blocks together on one page when they fit on one.

@@ -27,7 +27,7 @@ func Dump(pages []Page) string {
 			if s.Block == last && i == 0 {
 				cont = " cont."
 			}
-			fmt.Fprintf(&b, "  %6.1f %5.1f %s%s %q\n", s.Y, h, s.Kind, cont, firstWords(strings.Join(text, " "), 8))
+			fmt.Fprintf(&b, "  %6.1f %5.1f %s%s %q\n", s.Y, h, s.Kind, cont, firstWords(strings.Join(text, " "), 12))
 			last = s.Block
 			i = j
 		}
@@ -35,12 +35,18 @@ func Dump(pages []Page) string {
 	return b.String()
 }
 
-// words joins the text of a strip's items.
+// words joins the text of a strip's items, with each picture as
+// [its reference].
 func words(items []Item) string {
 	var out []string
 	for _, it := range items {
-		if t, ok := it.(Text); ok && strings.TrimSpace(t.Text) != "" {
-			out = append(out, t.Text)
+		switch v := it.(type) {
+		case Text:
+			if strings.TrimSpace(v.Text) != "" {
+				out = append(out, v.Text)
+			}
+		case Picture:
+			out = append(out, "["+v.Ref+"]")
 		}
 	}
 	return strings.Join(out, " ")

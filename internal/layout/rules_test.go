@@ -154,13 +154,13 @@ func TestAddressesBreakAfterPunctuation(t *testing.T) {
 }
 
 func TestDump(t *testing.T) {
-	blocks := []Block{headingPara("Rules of the plan"), tableOf(2), PageBreak{}, line("the end of it all, with more than eight words in it")}
+	blocks := []Block{headingPara("Rules of the plan"), tableOf(2), PageBreak{}, line("the end of it all, with more than twelve words in it, and then some")}
 	got := Dump(Paginate(mono{}, PageSpec{W: 80, H: 100}, blocks))
 	want := `page 1
      0.0   6.4 paragraph "Rules of the plan"
      7.4  19.8 table "When What row1 x row2 x"
 page 2
-     0.0   4.6 paragraph "the end of it all, with more than …"
+     0.0   4.6 paragraph "the end of it all, with more than twelve words in it, …"
 `
 	if got != want {
 		t.Errorf("Dump =\n%s\nwant\n%s", got, want)
