@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/familynetwork/safetyplan/internal/layout"
+	"github.com/familynetwork/safetyplan/internal/pdf"
 	"github.com/familynetwork/safetyplan/internal/plan"
 	"github.com/familynetwork/safetyplan/templates"
 )
@@ -27,6 +28,7 @@ func AdultPlan(in *Input, opt Options, ao AdultOptions) ([]byte, error) {
 	}
 	c := &adult{in: in, p: redact(in.Plan, ao.Audience, false), w: opt.wording(), ao: ao}
 	doc := document{
+		copy:     c.copyName(),
 		spec:     a4,
 		blocks:   c.blocks(),
 		title:    c.w.Text("adult.title") + " – " + c.childNames(),
@@ -45,15 +47,20 @@ type adult struct {
 	p  *plan.Plan // the redacted plan: compose from this only
 	w  *templates.Wording
 	ao AdultOptions
+	// partSize is the text size of a person's own part: as large as lets
+	// it fit on page 1.
+	partSize float64
 }
 
-// blocks is the table of contents of the adult plan.
+// blocks is the table of contents of the adult plan. A person's own copy
+// opens with their part, alone on page 1; the whole plan follows.
 func (c *adult) blocks() []layout.Block {
 	var b []layout.Block
-	b = append(b, c.cover()...)
 	if c.ao.For != "" {
-		b = append(b, c.yourPart()...)
+		b = append(b, c.ownPart()...)
+		b = append(b, layout.PageBreak{})
 	}
+	b = append(b, c.cover()...)
 	b = append(b, c.changes()...)
 	b = append(b, c.worries()...)
 	b = append(b, c.goals()...)
@@ -74,11 +81,55 @@ func (c *adult) blocks() []layout.Block {
 	return b
 }
 
+// ownPart is the person's part at the largest text size, and the most
+// generous spacing, that fits it on one page (9.5 pt down to 8 pt); a
+// part too long even then runs on.
+func (c *adult) ownPart() []layout.Block {
+	var part []layout.Block
+	for _, size := range []float64{9.5, 9, 8.5, 8} {
+		c.partSize = size
+		blocks := c.yourPart()
+		for _, f := range []float64{1, 0.5} {
+			part = part[:0:0]
+			for _, b := range blocks {
+				part = append(part, layout.Tight{Blocks: []layout.Block{b}, Factor: f})
+			}
+			if layout.FitsOnePage(pdf.SharedMeasurer(), a4, part) {
+				return part
+			}
+		}
+	}
+	return part
+}
+
+// copyName says whose copy this is, on every page.
+func (c *adult) copyName() string {
+	switch {
+	case c.ao.For != "":
+		i, _ := c.p.Lookup(c.ao.For)
+		return c.w.Text("adult.header.for", "name", i.Short())
+	case c.ao.Audience == Worker:
+		return c.w.Text("adult.header.worker")
+	}
+	return c.w.Text("adult.header.network")
+}
+
+// name is how the adult plan names someone: see adultName.
 func (c *adult) name(id string) string {
 	if i, ok := c.p.Lookup(id); ok {
-		return i.Short()
+		return adultName(i)
 	}
 	return id
+}
+
+// adultName is how adult documents name someone: their name, with the
+// children's name for them in brackets: "Leanne Hughes (Mum)", never
+// "Mum" alone.
+func adultName(i plan.Individual) string {
+	if i.KnownAs != "" && i.KnownAs != i.Name && !strings.HasPrefix(i.Name, i.KnownAs+" ") {
+		return i.Name + " (" + i.KnownAs + ")"
+	}
+	return i.Name
 }
 
 func (c *adult) names(ids []string) string {
@@ -144,7 +195,8 @@ func NextReview(in *Input) plan.Date {
 func (c *adult) copyNote() string {
 	switch {
 	case c.ao.For != "":
-		return c.w.Text("adult.copy.for", "name", c.name(c.ao.For))
+		i, _ := c.p.Lookup(c.ao.For)
+		return c.w.Text("adult.copy.for", "name", i.Short())
 	case c.ao.Audience == Worker:
 		return c.w.Text("adult.copy.worker")
 	}

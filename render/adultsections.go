@@ -8,41 +8,48 @@ import (
 )
 
 func (c *adult) yourPart() []layout.Block {
-	w, id := c.w, c.ao.For
+	w, id, size := c.w, c.ao.For, c.partSize
 	b := []layout.Block{heading(w.Text("adult.yourpart.heading")),
-		para(w.Text("adult.yourpart.intro", "children", c.childKnownAs()))}
+		layout.Paragraph{Spans: plain(w.Text("adult.yourpart.intro", "children", c.childKnownAs()), font("", size+0.5), ink), SpaceAfter: 1.5}}
 	var acts, backs [][]layout.Cell
 	for _, r := range c.p.Arrangements.Rules {
-		row := []layout.Cell{textCell(r.When), cell(r.Then), textCell(r.Monitoring)}
-		if slices.Contains(r.Who, id) {
-			acts = append(acts, row)
-		} else if slices.Contains(r.Backup, id) {
-			backs = append(backs, row)
+		switch {
+		case slices.Contains(r.Who, id):
+			acts = append(acts, []layout.Cell{sizedText(size, r.When), sizedCell(r.Then, size), sizedText(size, c.nameList(r.Backup)...), sizedCell(r.Monitoring, size)})
+		case slices.Contains(r.Backup, id):
+			backs = append(backs, []layout.Cell{sizedText(size, r.When), sizedCell(r.Then, size), sizedText(size, c.nameList(r.Who)...)})
 		}
 	}
-	cols := []layout.Column{{Title: w.Text("adult.rules.when"), Weight: 1}, {Title: w.Text("adult.rules.what"), Weight: 2.4}, {Title: w.Text("adult.rules.know"), Weight: 1.4}}
+	// What you do, with your backup and how everyone will know; then,
+	// shorter, what you back up and whom (how it is recorded is theirs).
+	when, what := layout.Column{Title: w.Text("adult.rules.when"), Weight: 1}, layout.Column{Title: w.Text("adult.rules.what"), Weight: 2.4}
 	if len(acts) > 0 {
-		b = append(b, subheading(w.Text("adult.yourpart.rules")), table(cols, acts), layout.Space(4))
+		cols := []layout.Column{when, what, {Title: w.Text("adult.yourpart.yourbackup"), Weight: 1}, {Title: w.Text("adult.rules.know"), Weight: 1.4}}
+		b = append(b, subheading(w.Text("adult.yourpart.rules")), sized(table(cols, acts), size), layout.Space(3))
 	}
 	if len(backs) > 0 {
-		b = append(b, subheading(w.Text("adult.yourpart.backup")), table(cols, backs), layout.Space(4))
+		what.Weight = 3.8
+		cols := []layout.Column{when, what, {Title: w.Text("adult.yourpart.youbackup"), Weight: 1}}
+		b = append(b, subheading(w.Text("adult.yourpart.backup")), sized(table(cols, backs), size), layout.Space(3))
 	}
 	var cons [][]layout.Cell
 	for _, ct := range c.p.Arrangements.Contingencies {
 		if slices.Contains(ct.Who, id) {
-			cons = append(cons, []layout.Cell{textCell(ct.WhatIf), cell(ct.Then)})
+			cons = append(cons, []layout.Cell{sizedText(size, ct.WhatIf), sizedCell(ct.Then, size)})
 		}
 	}
 	if len(cons) > 0 {
 		b = append(b, subheading(w.Text("adult.yourpart.contingencies")),
-			table([]layout.Column{{Title: w.Text("adult.contingencies.whatif"), Weight: 1}, {Title: w.Text("adult.contingencies.then"), Weight: 2}}, cons), layout.Space(4))
+			sized(table([]layout.Column{{Title: w.Text("adult.contingencies.whatif"), Weight: 1}, {Title: w.Text("adult.contingencies.then"), Weight: 2}}, cons), size), layout.Space(3))
 	}
 	if len(acts)+len(backs)+len(cons) == 0 {
 		b = append(b, para(w.Text("adult.yourpart.none", "worker", c.p.Case.LeadWorker.Name)))
 	}
 	if flags := c.p.Arrangements.RedFlags; len(flags) > 0 {
 		b = append(b, subheading(w.Text("adult.yourpart.redflags")))
-		b = append(b, bullets(flags)...)
+		for _, f := range flags {
+			b = append(b, layout.Paragraph{Spans: plain(f, font("", size+0.5), ink), Bullet: "•", SpaceAfter: 0.6})
+		}
 	}
 	b = append(b, subheading(w.Text("adult.yourpart.call")))
 	for _, i := range c.p.Individuals() {
@@ -51,7 +58,7 @@ func (c *adult) yourPart() []layout.Block {
 		}
 		b = append(b, layout.Paragraph{Spans: append(plain(i.Display()+" ", font("B", bodySize), ink), plain(joinNonEmpty("  ", i.Phone, i.Email), font("", bodySize), ink)...), Bullet: "•", SpaceAfter: 1})
 	}
-	return append(b, layout.PageBreak{})
+	return b
 }
 
 func (c *adult) childKnownAs() string {
@@ -218,7 +225,7 @@ func (c *adult) network() []layout.Block {
 		if contact == "" {
 			contact = w.Text("adult.network.notshared")
 		}
-		rows = append(rows, []layout.Cell{textCell(i.Display()), textCell(i.Relationship), textCell(c.parts(i.ID)...), textCell(contact)})
+		rows = append(rows, []layout.Cell{textCell(adultName(i)), textCell(i.Relationship), textCell(c.parts(i.ID)...), textCell(contact)})
 	}
 	return []layout.Block{heading(w.Text("adult.network.heading")),
 		table([]layout.Column{{Title: w.Text("adult.network.name"), Weight: 1.5}, {Title: w.Text("adult.network.relationship"), Weight: 1.4}, {Title: w.Text("adult.network.roles"), Weight: 1.6}, {Title: w.Text("adult.network.contact"), Weight: 1.2}}, rows)}
@@ -360,21 +367,37 @@ func (c *adult) handover() []layout.Block {
 	return b
 }
 
-// signatories are the parents, the network and the lead worker.
+// signatories are the lead worker, the children of 12 and over who took
+// part in a meeting, the parents and the network.
 func (c *adult) signatories() []plan.Individual {
 	var out []plan.Individual
 	for _, i := range c.p.Individuals() {
-		if !i.IsChild && i.Role != "professional" {
+		if (!i.IsChild && i.Role != "professional") || (i.IsChild && c.attendedAged12(i.ID)) {
 			out = append(out, i)
 		}
 	}
 	return out
 }
 
+// attendedAged12 reports whether a child was at a meeting and is 12 or
+// over on the plan's date: old enough to sign the plan and be given it.
+func (c *adult) attendedAged12(id string) bool {
+	for _, ch := range c.p.Children {
+		if ch.ID == id && ch.AgeOn(c.p.Date()) >= 12 {
+			for _, m := range c.p.Meetings {
+				if slices.Contains(m.Attendees, id) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func (c *adult) signatures() []layout.Block {
 	b := []layout.Block{heading(c.w.Text("adult.signatures.heading")), small(c.w.Text("adult.signatures.intro")), layout.Space(2)}
 	for _, i := range c.signatories() {
-		b = append(b, signatureLine(i.Display()))
+		b = append(b, signatureLine(adultName(i)))
 	}
 	return b
 }
@@ -395,11 +418,11 @@ func (c *adult) distribution() []layout.Block {
 	b := []layout.Block{heading(c.w.Text("adult.distribution.heading")), small(c.w.Text("adult.distribution.intro"))}
 	var names []string
 	for _, i := range c.signatories() {
-		names = append(names, i.Display()+", "+i.Relationship)
+		names = append(names, adultName(i)+", "+i.Relationship)
 	}
 	for _, x := range c.p.People {
 		if x.Role == "professional" {
-			names = append(names, (plan.Individual{Name: x.Name, KnownAs: x.KnownAs}).Display()+", "+x.Relationship)
+			names = append(names, adultName(plan.Individual{Name: x.Name, KnownAs: x.KnownAs})+", "+x.Relationship)
 		}
 	}
 	names = append(names, "The case record on "+string(c.p.Case.RecordSystem)+" ("+c.p.Case.Reference+")")

@@ -12,13 +12,16 @@ import (
 // document is what every document shares: pages laid out from blocks,
 // decorated with the marking, reference, date and page numbers.
 type document struct {
-	spec        layout.PageSpec
-	blocks      []layout.Block
-	pages       []layout.Page // when composed page by page instead of from blocks
-	title       string
-	subject     string
-	keywords    string
-	header      bool // adult documents: marking top and bottom
+	spec     layout.PageSpec
+	blocks   []layout.Block
+	pages    []layout.Page // when composed page by page instead of from blocks
+	title    string
+	subject  string
+	keywords string
+	header   bool // adult documents: marking top and bottom
+	// copy says on every page whose copy this is ("Network copy"), in
+	// the header of adult documents.
+	copy        string
 	attachments []pdf.Attachment
 	images      map[string]pdf.Image
 	// footer, when set, replaces the adult decorations (marking, reference,
@@ -48,10 +51,19 @@ func (d document) write(in *Input, opt Options) ([]byte, error) {
 			var items []layout.Item
 			if d.header {
 				mw := m.Width(fb, marking)
+				// The copy's name on the left, the reference and date on
+				// the right; without a copy name, the reference on the left.
+				right := ref + "   " + dateLine
+				if d.copy == "" {
+					right = dateLine
+					items = append(items, layout.Text{X: d.spec.Left, Y: 13, W: m.Width(f, ref), Font: f, Color: grey, Text: ref})
+				} else {
+					cf := font("B", 8.5)
+					items = append(items, layout.Text{X: d.spec.Left, Y: 12.8, W: m.Width(cf, d.copy), Font: cf, Color: accent, Text: d.copy})
+				}
 				items = append(items,
 					layout.Text{X: (W - mw) / 2, Y: 8, W: mw, Font: fb, Color: ink, Text: marking},
-					layout.Text{X: d.spec.Left, Y: 13, W: m.Width(f, ref), Font: f, Color: grey, Text: ref},
-					layout.Text{X: W - d.spec.Right - m.Width(f, dateLine), Y: 13, W: m.Width(f, dateLine), Font: f, Color: grey, Text: dateLine},
+					layout.Text{X: W - d.spec.Right - m.Width(f, right), Y: 13, W: m.Width(f, right), Font: f, Color: grey, Text: right},
 					layout.Line{X1: d.spec.Left, Y1: 17.5, X2: W - d.spec.Right, Y2: 17.5, Color: rule, Width: 0.3},
 					layout.Line{X1: d.spec.Left, Y1: d.spec.H - 16, X2: W - d.spec.Right, Y2: d.spec.H - 16, Color: rule, Width: 0.3},
 					layout.Text{X: (W - mw) / 2, Y: d.spec.H - 11, W: mw, Font: fb, Color: ink, Text: marking},

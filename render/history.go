@@ -118,7 +118,7 @@ func sharedLines(p *plan.Plan, shared []Shared) []string {
 	for _, s := range shared {
 		who := s.Person
 		if i, ok := p.Lookup(s.Person); ok {
-			who = i.Display()
+			who = adultName(i)
 		}
 		what := "their own copy of this plan"
 		if s.Document == "words-and-pictures" {

@@ -54,10 +54,10 @@ func TestCompareAndTheChangesSection(t *testing.T) {
 	text := pdftest.Normalize(pdftest.Text(t, pdf))
 	for _, want := range []string{
 		"What changed since the last review", "Compared with version 2 of the plan, of 30 October 2026",
-		"New rule: Every Wednesday after school: Zoë helps Kayden with his reading. (Zoë)",
+		"New rule: Every Wednesday after school: Zoë helps Kayden with his reading. (Zoë Marsh)",
 		"Changed rule:", "Auntie Siân phones Mum at 7pm instead.", "Rule taken out:",
-		"New safety score: Nana Jean, 8 out of 10 on 20 November 2026",
-		"Shared through this service", "Nana Jean (Jean Hughes): their own copy of this plan, shared on 21 November 2026, opened on 21 November 2026",
+		"New safety score: Jean Hughes (Nana Jean), 8 out of 10 on 20 November 2026",
+		"Shared through this service", "Jean Hughes (Nana Jean): their own copy of this plan, shared on 21 November 2026, opened on 21 November 2026",
 		"withdrawn on 22 November 2026",
 	} {
 		if !strings.Contains(text, want) {

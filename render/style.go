@@ -132,6 +132,29 @@ func textCell(lines ...string) layout.Cell {
 	return layout.Cell{Blocks: bs}
 }
 
+// sized is a table with its header at the given size.
+func sized(t layout.Table, size float64) layout.Table {
+	t.HeaderFont = font("B", size)
+	return t
+}
+
+// sizedCell is a table cell of Markdown text at the given size.
+func sizedCell(src string, size float64) layout.Cell {
+	return layout.Cell{Blocks: md(src, size)}
+}
+
+// sizedText is a table cell of plain text at the given size, one
+// paragraph per line.
+func sizedText(size float64, lines ...string) layout.Cell {
+	var bs []layout.Block
+	for _, l := range lines {
+		if l != "" {
+			bs = append(bs, layout.Paragraph{Spans: plain(l, font("", size), ink), SpaceAfter: 0.8})
+		}
+	}
+	return layout.Cell{Blocks: bs}
+}
+
 func itoa(n int) string {
 	return strconv.Itoa(n)
 }

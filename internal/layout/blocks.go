@@ -90,3 +90,25 @@ type Func func(m Measurer, width float64) []Strip
 
 // Strips calls the function.
 func (f Func) Strips(m Measurer, width float64) []Strip { return f(m, width) }
+
+// Tight lays out its blocks with every discardable space (the spacing
+// between paragraphs, above headings) scaled by Factor: a way to fit a
+// page's worth of content on one page without making its text smaller.
+type Tight struct {
+	Blocks []Block
+	Factor float64
+}
+
+// Strips returns the blocks' strips with their spacing scaled.
+func (t Tight) Strips(m Measurer, width float64) []Strip {
+	var out []Strip
+	for _, b := range t.Blocks {
+		for _, s := range b.Strips(m, width) {
+			if s.Kind == "" {
+				s.Kind = kindOf(b)
+			}
+			out = append(out, s)
+		}
+	}
+	return tighten(out, t.Factor)
+}

@@ -63,12 +63,34 @@ type Placed struct {
 	Kind  string  // the block's kind
 	Y, H  float64 // top and height, mm from the top of the page
 	Text  string  // the strip's words, in order
+	// Heading is true for a heading's strip, which should never end a page.
+	Heading bool
 }
 
 // Paginate lays the blocks out on as many pages as they need. When the
 // last page would carry only a line or two, the spacing between blocks is
 // tightened, if that brings the content back onto the pages before it.
 func Paginate(m Measurer, spec PageSpec, blocks []Block) []Page {
+	strips := stripsOf(m, spec, blocks)
+	pages := Place(spec, strips)
+	if len(pages) > 1 && lonely(pages[len(pages)-1]) {
+		for _, squeeze := range []float64{0.6, 0.3} {
+			if tight := Place(spec, tighten(strips, squeeze)); len(tight) < len(pages) {
+				return tight
+			}
+		}
+	}
+	return pages
+}
+
+// FitsOnePage reports whether the blocks fit on one page as they are,
+// without tightening.
+func FitsOnePage(m Measurer, spec PageSpec, blocks []Block) bool {
+	return len(Place(spec, stripsOf(m, spec, blocks))) == 1
+}
+
+// stripsOf breaks every block into strips at the page's width.
+func stripsOf(m Measurer, spec PageSpec, blocks []Block) []Strip {
 	var strips []Strip
 	for i, b := range blocks {
 		for _, s := range b.Strips(m, spec.ContentWidth()) {
@@ -79,15 +101,7 @@ func Paginate(m Measurer, spec PageSpec, blocks []Block) []Page {
 			strips = append(strips, s)
 		}
 	}
-	pages := Place(spec, strips)
-	if len(pages) > 1 && lonely(pages[len(pages)-1]) {
-		for _, squeeze := range []float64{0.6, 0.3} {
-			if tight := Place(spec, tighten(strips, squeeze)); len(tight) < len(pages) {
-				return tight
-			}
-		}
-	}
-	return pages
+	return strips
 }
 
 // lonely reports whether a page carries no more than a line or two of
@@ -127,7 +141,7 @@ func Place(spec PageSpec, strips []Strip) []Page {
 			p.Items = append(p.Items, Translate(it, spec.Left, y))
 		}
 		if !s.Discardable && (s.H > 0 || len(s.Items) > 0) {
-			p.Placed = append(p.Placed, Placed{Block: s.block, Kind: s.Kind, Y: y, H: s.H, Text: words(s.Items)})
+			p.Placed = append(p.Placed, Placed{Block: s.block, Kind: s.Kind, Y: y, H: s.H, Text: words(s.Items), Heading: s.Heading})
 		}
 		y += s.H
 	}
