@@ -125,14 +125,21 @@ func NewLibrary(fsys fs.FS) (*Library, error) {
 }
 
 // Lookup returns the picture called name (exact, kebab-case).
+// A person's portrait or a scene (see generated.go) is drawn on demand.
 func (l *Library) Lookup(name string) (*Picture, bool) {
-	p, ok := l.pics[name]
+	if p, ok := l.pics[name]; ok {
+		return p, ok
+	}
+	p, _, ok := lookupGenerated(name)
 	return p, ok
 }
 
 // Source returns the SVG source of the picture called name.
 func (l *Library) Source(name string) ([]byte, bool) {
-	s, ok := l.sources[name]
+	if s, ok := l.sources[name]; ok {
+		return s, ok
+	}
+	_, s, ok := lookupGenerated(name)
 	return s, ok
 }
 

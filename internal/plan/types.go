@@ -43,6 +43,9 @@ type Worker struct {
 	// how they are shown on the child's "people who help me" page.
 	KnownAs string `json:"known_as" plan:"max=100"`
 	Picture string `json:"picture" plan:"picture"`
+
+	// Appearance is how they look, for the child's book (appearance.go).
+	Appearance *Appearance `json:"appearance"`
 }
 
 // Manager is a named manager and their role; Practice Direction decisions
@@ -61,6 +64,9 @@ type Child struct {
 	InCare      bool   `json:"in_care"`
 	Picture     string `json:"picture" plan:"picture"`
 	Views       *Views `json:"views"`
+
+	// Appearance is how the child looks, for their book (appearance.go).
+	Appearance *Appearance `json:"appearance"`
 }
 
 // Views are the child's own words: the Three Houses.
@@ -81,6 +87,9 @@ type Person struct {
 	Email        string     `json:"email" plan:"max=254"`
 	ShareContact bool       `json:"share_contact"`
 	Picture      string     `json:"picture" plan:"picture"`
+
+	// Appearance is how they look, for the child's book (appearance.go).
+	Appearance *Appearance `json:"appearance"`
 }
 
 // Meeting is a family/network meeting that was held.
