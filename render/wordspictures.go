@@ -93,7 +93,7 @@ func composeWords(in *Input, opt Options, wo WordsOptions) (document, error) {
 	if wo.Part == "" {
 		wo.Part = PartBoth
 	}
-	c := &wpc{in: in, p: redact(in.Plan, Child, wo.NoContacts), w: opt.wording(), m: pdf.SharedMeasurer(), marking: opt.marking(), shape: layout.Round}
+	c := &wpc{in: in, p: withPortraits(redact(in.Plan, Child, wo.NoContacts)), w: opt.wording(), m: pdf.SharedMeasurer(), marking: opt.marking(), shape: layout.Round}
 	if wo.Rounded {
 		c.shape = layout.Rounded
 	}
@@ -512,7 +512,7 @@ func (c *wpc) worried() {
 	}
 	paras = append(paras, c.bulleted(c.w.Text("wp.worried.childline")))
 	paras = append(paras, wpPara{spans: ctext(c.w.Text("wp.worried.always"), andika("B", wpBody), wpAccent), gap: 4})
-	c.picturePage(firstNonEmpty(c.childPicture(), "library:talk"), c.t("wp.worried.heading"), paras)
+	c.picturePage(firstNonEmpty(c.childPicture(), c.children("calm"), "library:talk"), c.t("wp.worried.heading"), paras)
 }
 
 // numbersPage gives Childline and 999, for every child.
@@ -543,8 +543,15 @@ func (c *wpc) phonesPages() {
 			lines = append(lines, c.phoneLine(childNameOf(h), h.Phone))
 		}
 	}
+	// A hug of this child and someone who helps, drawn as they look; a
+	// phone when the plan does not say how they look (a stock hug would
+	// show someone else's family).
+	pic := "library:phone-call"
+	if h := c.hug(); h != "" {
+		pic = h
+	}
 	for start := 0; start < len(lines); start += 8 {
-		c.picturePage("library:hug", c.t("wp.numbers.people"), lines[start:min(start+8, len(lines))])
+		c.picturePage(pic, c.t("wp.numbers.people"), lines[start:min(start+8, len(lines))])
 	}
 }
 
@@ -685,6 +692,7 @@ const panelW = 138
 // to 20 pt and then go on over as many pages as they need, the picture
 // shown again on each.
 func (c *wpc) picturePage(ref, heading string, ps []wpPara) {
+	ref = c.pagePicture(ref, parasText(ps))
 	s := wpSpec
 	top, bottom := s.Top, s.H-s.Bottom
 	colH := bottom - top
@@ -732,6 +740,18 @@ func (c *wpc) picturePage(ref, heading string, ps []wpPara) {
 		}
 		c.add("words", items, true)
 	}
+}
+
+// parasText is the words of a page, for finding whom it is about.
+func parasText(ps []wpPara) string {
+	var b strings.Builder
+	for _, p := range ps {
+		for _, sp := range p.spans {
+			b.WriteString(sp.Text)
+		}
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // framed is a picture on a soft rounded panel.

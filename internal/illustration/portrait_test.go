@@ -103,7 +103,7 @@ func TestScenes(t *testing.T) {
 		kind   string
 		people []Look
 	}{
-		{"hug", []Look{mum, kid}}, {"family", []Look{mum, kid, kid}}, {"helpers", []Look{mum, nan}},
+		{"hug", []Look{mum, kid}}, {"family", []Look{mum, kid, kid}}, {"helpers", []Look{mum, nan}}, {"group", []Look{kid, kid}},
 		{"meeting", []Look{mum, nan, {Role: "lanyard"}, mum, nan, kid}},
 	} {
 		name := SceneName(tt.kind, tt.people)

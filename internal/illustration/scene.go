@@ -6,7 +6,7 @@ import (
 )
 
 // SceneKinds are the scenes SceneSVG draws.
-var SceneKinds = []string{"family", "helpers", "meeting", "hug"}
+var SceneKinds = []string{"family", "helpers", "meeting", "hug", "group"}
 
 // SceneName is the picture name of a scene of the given kind with these
 // people (at most six): "scene-hug-" and ten words per person.
@@ -20,7 +20,8 @@ func SceneName(kind string, people []Look) string {
 
 // SceneSVG draws people together, from their own portraits: "family" in
 // front of a house, "helpers" under a sun, "meeting" round a table, and
-// "hug" (the first person's arm round the second).
+// "hug" (the first person's arm round the second), and "group" (side by
+// side, on a plain ground).
 func SceneSVG(kind string, people []Look) ([]byte, bool) {
 	if len(people) == 0 || len(people) > maxScenePeople {
 		return nil, false
@@ -37,6 +38,9 @@ func SceneSVG(kind string, people []Look) ([]byte, bool) {
 		row(s, people, 0)
 	case "helpers":
 		s.f(`<circle fill="#fbe7a1" stroke="#f2c94c" stroke-width="3" cx="100" cy="92" r="78"/>`)
+		row(s, people, 0)
+	case "group":
+		s.f(`<circle fill="#e3eef6" stroke="#bcd3e3" stroke-width="3" cx="100" cy="100" r="80"/>`)
 		row(s, people, 0)
 	case "meeting":
 		s.f(`<circle fill="#e6f0f2" stroke="#b9d3d8" stroke-width="3" cx="100" cy="96" r="80"/>`)
@@ -86,8 +90,14 @@ func row(s *svg, people []Look, dy float64) {
 			}
 		}
 	}
+	// Children alone are drawn as large as grown-ups would be.
+	boost := 0.0
+	for _, p := range people {
+		boost = max(boost, scaleFor(p, n))
+	}
+	boost = min(1.5, max(1, scaleFor(Look{}, n)/boost))
 	for _, i := range order {
-		k := scaleFor(people[i], n)
+		k := scaleFor(people[i], n) * boost
 		x := 100 + (float64(i)-float64(n-1)/2)*step
 		place(s, people[i], x, dy, k, 0)
 	}
