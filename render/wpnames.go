@@ -34,7 +34,7 @@ func usedShortName(p *plan.Plan, first string) string {
 	r := []rune(first)
 	for n := len(r) - 1; n >= 2; n-- {
 		cand := string(r[:n])
-		if c := len(regexp.MustCompile(`(^|[^\pL])` + regexp.QuoteMeta(cand) + `($|[^\pL])`).FindAllStringIndex(text, -1)); c > bestN {
+		if c := len(regexp.MustCompile(`(^|[^\pL])`+regexp.QuoteMeta(cand)+`($|[^\pL])`).FindAllStringIndex(text, -1)); c > bestN {
 			best, bestN = cand, c
 		}
 	}
