@@ -93,7 +93,7 @@ func composeWords(in *Input, opt Options, wo WordsOptions) (document, error) {
 	if wo.Part == "" {
 		wo.Part = PartBoth
 	}
-	c := &wpc{in: in, p: withPortraits(redact(in.Plan, Child, wo.NoContacts)), w: opt.wording(), m: pdf.SharedMeasurer(), marking: opt.marking(), shape: layout.Round}
+	c := &wpc{in: in, p: withWorkerName(withPortraits(redact(in.Plan, Child, wo.NoContacts))), w: opt.wording(), m: pdf.SharedMeasurer(), marking: opt.marking(), shape: layout.Round}
 	if wo.Rounded {
 		c.shape = layout.Rounded
 	}
@@ -111,6 +111,7 @@ func composeWords(in *Input, opt Options, wo WordsOptions) (document, error) {
 	if wo.Part != PartSafetyPlan && expl != nil {
 		c.story(expl, expl.Title)
 		title = expl.Title
+		c.covered = true
 	}
 	if wo.Part != PartExplanation {
 		c.safetyPlan()
@@ -170,6 +171,7 @@ type wpc struct {
 	refs    []string       // picture keys used, to prepare photos for
 	shape   layout.Shape
 	helps   []plan.Individual // the people who help me, worked out once
+	covered bool              // the book already has a cover (the explanation's)
 }
 
 // t is the wording for key, in its ".many" form ("us", "we") when the
@@ -269,7 +271,9 @@ func (c *wpc) safetyPlan() {
 	// the numbers to call: no cover calling it a plan, no "we made this
 	// plan" page.
 	ready := hasChildRules(c.p) || (s != nil && len(s.Pages) > 0)
-	if ready {
+	if ready || !c.covered {
+		// A cover with the children's names and pictures: the plan's, or,
+		// before there is a plan, "The people who help Ana".
 		c.titlePage(c.planTitle(), with)
 	}
 	c.people()
@@ -330,10 +334,10 @@ func (c *wpc) rulePicture(r plan.Rule) string {
 
 // helpers are the people on the child's "people who help me" page: the
 // worker's list when there is one; otherwise everyone named in a rule (who
-// or backup) or a contingency, except a parent who does not share their
-// contact details (so a parent whose contact is restricted is not offered
-// to a child as a helper), or, before there are rules, the people with the
-// same exception; and last the lead worker.
+// or backup) or a contingency, or, before there are rules, the people; and
+// last the lead worker. A parent who does not share their number is still
+// someone who helps: the number is hidden, not the person (the advice
+// says so, in case the worker means otherwise).
 func helpers(p *plan.Plan) []plan.Individual {
 	var ids []string
 	if wp := p.WordsAndPictures; wp != nil && len(wp.Helpers) > 0 {
@@ -351,7 +355,7 @@ func helpers(p *plan.Plan) []plan.Individual {
 			}
 		}
 		for _, x := range p.People {
-			if (named[x.ID] || len(p.Arrangements.Rules) == 0) && (x.Role != "parent" || x.ShareContact) {
+			if named[x.ID] || len(p.Arrangements.Rules) == 0 {
 				ids = append(ids, x.ID)
 			}
 		}
@@ -411,8 +415,7 @@ func (c *wpc) titlePage(title string, with []string) {
 		}
 	}
 	if names := c.names(with); names != "" {
-		lw := c.p.Case.LeadWorker
-		worker := firstNonEmpty(lw.KnownAs, firstName(lw.Name))
+		worker := workerName(c.p)
 		by := s.H - s.Bottom - 8
 		for _, l := range layout.Wrap(c.m, ctext(c.w.Text("wp.made_with", "worker", worker, "names", names), andika("", wpSmaller), wpSoft), s.ContentWidth()) {
 			items = append(items, centred(l, s.W, by)...)
@@ -495,24 +498,56 @@ func (c *wpc) childPicture() string {
 	return ""
 }
 
-// worried says what the child can do when worried or scared.
+// worried says what the child can do when worried or scared, over as
+// many pages as 40 words a page need. After a rule page that already
+// says what to do when worried ("If we feel worried or scared, we can
+// knock next door…"), it does not say it again: it goes on with "We can
+// also…" and leaves out the people that page named.
 func (c *wpc) worried() {
+	heading, said := c.t("wp.worried.heading"), c.worryRule()
+	if said != "" {
+		heading = c.t("wp.worried.also")
+	}
 	var names []string
 	for _, h := range c.helps {
-		if !h.IsLeadWorker {
+		if !h.IsLeadWorker && !namedIn(said, h) {
 			names = append(names, childNameOf(h))
 		}
 	}
 	var paras []wpPara
-	if len(names) > 0 {
-		paras = append(paras, c.bulleted(c.w.Text("wp.worried.tell", "names", joinOr(names, c.w.Text("wp.or")))))
+	for start := 0; start < len(names); start += 4 {
+		paras = append(paras, c.bulleted(c.w.Text("wp.worried.tell", "names", joinOr(names[start:min(start+4, len(names))], c.w.Text("wp.or")))))
 	}
 	if lw := c.p.Case.LeadWorker; lw.Name != "" {
-		paras = append(paras, c.bulleted(c.t("wp.worried.worker", "name", firstNonEmpty(lw.KnownAs, firstName(lw.Name)), "role", roleWords(lw.Role))))
+		paras = append(paras, c.bulleted(c.t("wp.worried.worker", "name", workerName(c.p), "role", roleWords(lw.Role))))
 	}
 	paras = append(paras, c.bulleted(c.w.Text("wp.worried.childline")))
 	paras = append(paras, wpPara{spans: ctext(c.w.Text("wp.worried.always"), andika("B", wpBody), wpAccent), gap: 4})
-	c.picturePage(firstNonEmpty(c.childPicture(), c.children("calm"), "library:talk"), c.t("wp.worried.heading"), paras)
+	pic := firstNonEmpty(c.childPicture(), c.children("calm"), "library:talk")
+	for i, page := range splitWords(paras, wordsPerPage, len(strings.Fields(heading)), len(strings.Fields(c.t("wp.worried.also")))) {
+		if i > 0 {
+			heading = c.t("wp.worried.also")
+		}
+		c.fitPage(c.pagePicture(pic, ""), heading, page)
+	}
+}
+
+// worryRule is the child's words of the last rule that already says what
+// to do when worried or scared, or "".
+func (c *wpc) worryRule() string {
+	said := ""
+	for _, r := range c.p.Arrangements.Rules {
+		l := strings.ToLower(r.ChildWords)
+		if strings.Contains(l, "worried") || strings.Contains(l, "scared") {
+			said = r.ChildWords
+		}
+	}
+	return said
+}
+
+// namedIn reports whether text names the person as the child knows them.
+func namedIn(text string, i plan.Individual) bool {
+	return text != "" && (wordIn(text, childNameOf(i)) || wordIn(text, firstName(i.Name)))
 }
 
 // numbersPage gives Childline and 999, for every child.
@@ -688,11 +723,22 @@ func height(ls []line) float64 {
 const panelW = 138
 
 // picturePage is a large picture on the left and the words beside it,
-// with an optional heading above them. Words too long for the page shrink
-// to 20 pt and then go on over as many pages as they need, the picture
-// shown again on each.
+// with an optional heading above them. A page has at most 40 words: more
+// go on over more pages, the picture shown again on each; words too long
+// for the page shrink to 20 pt and then go on the same way.
 func (c *wpc) picturePage(ref, heading string, ps []wpPara) {
 	ref = c.pagePicture(ref, parasText(ps))
+	for i, page := range splitWords(ps, wordsPerPage, len(strings.Fields(heading)), 0) {
+		if i > 0 {
+			heading = ""
+		}
+		c.fitPage(ref, heading, page)
+	}
+}
+
+// fitPage is one page of picture and words (more if the words do not fit
+// at 20 pt).
+func (c *wpc) fitPage(ref, heading string, ps []wpPara) {
 	s := wpSpec
 	top, bottom := s.Top, s.H-s.Bottom
 	colH := bottom - top

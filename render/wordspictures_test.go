@@ -38,7 +38,7 @@ func TestWordsAndPicturesForEveryExample(t *testing.T) {
 					t.Errorf("rule %s's page (%q) is missing", r.ID, short(r.ChildWords))
 				}
 			}
-			for _, h := range helpers(in.Plan) {
+			for _, h := range helpers(withWorkerName(in.Plan)) {
 				if !strings.Contains(flat, childNameOf(h)) {
 					t.Errorf("%s is not among the people who help me", childNameOf(h))
 				}
@@ -75,15 +75,15 @@ func TestHelpers(t *testing.T) {
 		example string
 		want    []string
 	}{
-		// Dad is in a rule, but he is a parent who does not share his
-		// number: he is not offered to the children as a helper. The lead
+		// Dad is in a rule: he does not share his number, and is still
+		// someone who helps (his number is hidden, not him). The lead
 		// worker comes last.
-		{"hughes-review", []string{"leanne", "nana", "sian", "tomasz", "zoe", "ahmed", "priya"}},
+		{"hughes-review", []string{"leanne", "ryan", "nana", "sian", "tomasz", "zoe", "ahmed", "priya"}},
 		// Mum is in no rule.
 		{"pritchard-in-care", []string{"gran", "dewi", "foster", "cousin", "ffion"}},
 		{"adeyemi-early-help", []string{"funmi", "uncle", "pastor", "coach", "dan"}},
-		// No rules yet: the people, with the same exception.
-		{"novak-no-meeting", []string{"jirka", "sophie"}},
+		// No rules yet: the people.
+		{"novak-no-meeting", []string{"marketa", "jirka", "sophie"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.example, func(t *testing.T) {
@@ -285,9 +285,12 @@ func TestWordsAndPicturesAdvice(t *testing.T) {
 	}{
 		{"novak-no-meeting", "words_pictures.not_ready", "words_and_pictures", "Write the explanation first"},
 		{"hughes-review", "words_pictures.dispute", "words_and_pictures.explanation.co_created_with", "Ryan Cole disagrees with a worry"},
+		{"hughes-review", "words_pictures.parent_number_hidden", "words_and_pictures.helpers", "Ryan Cole does not share their contact details"},
+		{"novak-no-meeting", "words_pictures.parent_number_hidden", "words_and_pictures.helpers", "Markéta Nováková does not share"},
+		{"adeyemi-early-help", "words_pictures.worker_name", "case.lead_worker.known_as", `call the lead worker "Dan"`},
 	}
 	for _, tt := range tests {
-		t.Run(tt.code, func(t *testing.T) {
+		t.Run(tt.example+"/"+tt.code, func(t *testing.T) {
 			for _, f := range loadExample(t, tt.example).Advice {
 				if f.Code == tt.code && f.Path == tt.path && strings.Contains(f.Message, tt.says) {
 					return
@@ -296,7 +299,7 @@ func TestWordsAndPicturesAdvice(t *testing.T) {
 			t.Errorf("no %s advice at %s saying %q", tt.code, tt.path, tt.says)
 		})
 	}
-	for _, name := range []string{"pritchard-in-care", "adeyemi-early-help"} {
+	for _, name := range []string{"pritchard-in-care"} {
 		if a := loadExample(t, name).Advice; len(a) != 0 {
 			t.Errorf("%s: unexpected advice %+v", name, a)
 		}
@@ -320,4 +323,35 @@ func editExample(t testing.TB, name string, edit func(map[string]any)) []byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// A picture plan of more than twelve rule pages gets advice; twelve do not.
+func TestLongPicturePlanAdvice(t *testing.T) {
+	for _, n := range []int{12, 13} {
+		data := editExample(t, "adeyemi-early-help", func(m map[string]any) {
+			arr := m["plan"].(map[string]any)
+			rules := arr["rules"].([]any)
+			first := rules[0].(map[string]any)
+			for len(rules) < n {
+				r := map[string]any{}
+				for k, v := range first {
+					r[k] = v
+				}
+				r["id"] = fmt.Sprintf("extra%d", len(rules))
+				rules = append(rules, r)
+			}
+			arr["rules"] = rules
+		})
+		in, err := Load(data, nil, testOpt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, f := range in.Advice {
+			got = got || f.Code == "words_pictures.long_plan"
+		}
+		if got != (n > 12) {
+			t.Errorf("%d rule pages: long-plan advice %v", n, got)
+		}
+	}
 }

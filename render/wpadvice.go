@@ -11,6 +11,48 @@ import (
 // wordsPerPage is the most words a page of a child's book should carry.
 const wordsPerPage = 40
 
+// maxRulePages is how many pages of rules a picture safety plan can have
+// before it is too long for a child to take in.
+const maxRulePages = 12
+
+// bookShapeAdvice is advice on the book as a whole: a parent shown as
+// someone who helps though their number is hidden, a long picture plan,
+// and the name the book uses for the worker.
+func bookShapeAdvice(p *plan.Plan) []compliance.Finding {
+	var out []compliance.Finding
+	note := func(code, path, format string, args ...any) {
+		out = append(out, compliance.Finding{Severity: compliance.SeverityInfo, Code: code, Path: path, Message: fmt.Sprintf(format, args...)})
+	}
+	if wp := p.WordsAndPictures; wp == nil || len(wp.Helpers) == 0 {
+		for _, h := range helpers(p) {
+			if h.Role == "parent" && !h.ShareContact {
+				note("words_pictures.parent_number_hidden", "words_and_pictures.helpers",
+					"%s does not share their contact details, and the child's book still shows them among the people who help, without their number. If the children should not be pointed to them, list who helps in words_and_pictures.helpers.", h.Name)
+			}
+		}
+	}
+	pages := 0
+	if wp := p.WordsAndPictures; wp != nil && wp.SafetyPlan != nil {
+		pages += len(wp.SafetyPlan.Pages)
+	}
+	for _, r := range p.Arrangements.Rules {
+		if strings.TrimSpace(r.ChildWords) != "" {
+			pages++
+		}
+	}
+	if pages > maxRulePages {
+		note("words_pictures.long_plan", "plan.rules",
+			"The picture safety plan has %d pages of rules; more than %d is a lot for a child to take in. Keep the rules the child acts on or needs to know, and leave the grown-ups' arrangements to the adult plan.", pages, maxRulePages)
+	}
+	if lw := p.Case.LeadWorker; lw.KnownAs == "" {
+		if short := usedShortName(p, firstName(lw.Name)); short != "" {
+			note("words_pictures.worker_name", "case.lead_worker.known_as",
+				"The child's pages call the lead worker %q, so the book uses %q everywhere. Set case.lead_worker.known_as to make it so on purpose.", short, short)
+		}
+	}
+	return out
+}
+
 // wordsAndPicturesAdvice reads the child's pages as a worker sitting with
 // the child would want them read: a page with too many words, a page with
 // no picture, a rule with no words for the child. None of it stops the
@@ -65,6 +107,7 @@ func wordsAndPicturesAdvice(p *plan.Plan) []compliance.Finding {
 			}
 		}
 	}
+	out = append(out, bookShapeAdvice(p)...)
 	for i, r := range p.Arrangements.Rules {
 		path := fmt.Sprintf("plan.rules[%d].child_words", i)
 		switch n := len(strings.Fields(r.ChildWords)); {
