@@ -515,8 +515,10 @@ func (c *wpc) worried() {
 		}
 	}
 	var paras []wpPara
-	for start := 0; start < len(names); start += 4 {
-		paras = append(paras, c.bulleted(c.w.Text("wp.worried.tell", "names", joinOr(names[start:min(start+4, len(names))], c.w.Text("wp.or")))))
+	// At most four names to a line, the lines as even as they can be.
+	for k, groups := 0, (len(names)+3)/4; k < groups; k++ {
+		group := names[k*len(names)/groups : (k+1)*len(names)/groups]
+		paras = append(paras, c.bulleted(c.w.Text("wp.worried.tell", "names", joinOr(group, c.w.Text("wp.or")))))
 	}
 	if lw := c.p.Case.LeadWorker; lw.Name != "" {
 		paras = append(paras, c.bulleted(c.t("wp.worried.worker", "name", workerName(c.p), "role", roleWords(lw.Role))))
@@ -579,9 +581,9 @@ func (c *wpc) phonesPages() {
 		}
 	}
 	// A hug of this child and someone who helps, drawn as they look; a
-	// phone when the plan does not say how they look (a stock hug would
-	// show someone else's family).
-	pic := "library:phone-call"
+	// phone when the plan does not say how they look (a stock picture of
+	// people would show someone else's family).
+	pic := "library:phone"
 	if h := c.hug(); h != "" {
 		pic = h
 	}

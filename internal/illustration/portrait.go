@@ -422,7 +422,12 @@ func (l Look) hairBack(s *svg, hx, hy, rx, ry float64, c string) {
 // the sides show.
 func (l Look) hairFront(s *svg, hx, hy, rx, ry float64, c string, sides bool) {
 	if l.Hair == "" && l.HairColour == "" {
-		return // not known: the head is drawn plain
+		if l.Skin != 0 {
+			return // hair not known on a coloured portrait: drawn plain
+		}
+		// Nothing known: an uncoloured outline of short hair, so that the
+		// figure reads as "not coloured in", not as bald.
+		l.Hair = "short"
 	}
 	if l.Hair == "bald" || sides {
 		if l.Hair != "bald" && l.Hair != "shaved" {
