@@ -232,3 +232,20 @@ func (c *wpc) whoFeels(text, feeling string) string {
 	}
 	return ""
 }
+
+// PeoplePictures is the picture the child's book shows for each child,
+// person and the lead worker, by id: their own picture, else their
+// portrait from their appearance (a "library:person-…" reference that
+// GET /v1/illustrations/NAME.png serves), and for the lead worker with
+// neither, a plain outline. People with neither are left out. The child
+// view on the worker's page uses the same pictures as the book.
+func PeoplePictures(p *plan.Plan) map[string]string {
+	q := withPortraits(p)
+	out := map[string]string{}
+	for _, i := range q.Individuals() {
+		if i.Picture != "" {
+			out[i.ID] = i.Picture
+		}
+	}
+	return out
+}

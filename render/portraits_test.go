@@ -112,3 +112,15 @@ func TestWorkerIsAPictureWithoutAppearance(t *testing.T) {
 		t.Error("the stock hug is beside the numbers")
 	}
 }
+
+func TestPeoplePictures(t *testing.T) {
+	in := loadTestPlan(t, "hughes-appearance")
+	got := PeoplePictures(in.Plan)
+	if got["leanne"] != "library:"+lookOf(in.Plan, "leanne", "").Name() || got["priya"] == "" {
+		t.Errorf("PeoplePictures = %v", got)
+	}
+	ex := PeoplePictures(loadExample(t, "adeyemi-early-help").Plan)
+	if ex["funmi"] != "library:mum" || !strings.HasPrefix(ex["dan"], "library:person-") {
+		t.Errorf("a given picture is not kept, or the worker has no outline: %v", ex)
+	}
+}
