@@ -249,12 +249,14 @@ func TestWorkerBuildsAPlan(t *testing.T) {
 		t.Errorf("saving the reopened plan gives a different file:\n%s\nwant\n%s", again.data, saved.data)
 	}
 
-	// The child's view: Nana Jean's number (shared) is shown, Tomasz's never.
+	// The child's view: Nana Jean's number (shared) is shown, Tomasz's never;
+	// the worried page goes on from the rule that already says what to do
+	// when scared ("I can also…").
 	texts := p.childPages("#show-child")
 	all := strings.Join(texts, "\n")
 	for _, want := range []string{"Kayden's story", "Priya is a social worker", "The people who help me", "Nana Jean", "Tomasz next door",
 		"07700 900222", "Every morning Nana Jean makes sure we have breakfast.", "If I feel scared I can knock next door for Tomasz.",
-		"If I feel worried or scared, I can", "talk to Priya, my social worker", "0800 1111", "999", "(number not shown)"} {
+		"I can also", "talk to Priya, my social worker", "0800 1111", "999", "(number not shown)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the child's view lacks %q:\n%s", want, all)
 		}

@@ -82,13 +82,45 @@ export function helpers(plan) {
     for (const r of rules) for (const id of [...(r.who || []), ...(r.backup || [])]) named.add(id);
     for (const c of (plan.plan && plan.plan.contingencies) || []) for (const id of c.who || []) named.add(id);
     for (const x of plan.people || []) {
-      if ((named.has(x.id) || rules.length === 0) && (x.role !== 'parent' || x.share_contact)) ids.push(x.id);
+      if (named.has(x.id) || rules.length === 0) ids.push(x.id);
     }
     const lw = (plan.case && plan.case.lead_worker) || {};
     if (lw.id) ids.push(lw.id); // the worker comes last, as in the PDF
   }
   const seen = new Set();
   return ids.map((id) => lookup(plan, id)).filter((x) => x && !seen.has(x.id) && seen.add(x.id));
+}
+
+/**
+ * withWorkerName gives the lead worker the one name the children use, as
+ * the printed book does (render/wpnames.go): their known_as; else the
+ * short form of their first name the child's pages use ("Dan" for
+ * Daniel) when they never use the full one; else their first name.
+ */
+function withWorkerName(plan) {
+  const lw = (plan.case && plan.case.lead_worker) || {};
+  if (lw.known_as || !lw.name) return plan;
+  const first = firstName(lw.name);
+  const wp = plan.words_and_pictures || {};
+  const texts = [];
+  for (const st of [wp.explanation, wp.safety_plan]) {
+    if (!st) continue;
+    texts.push(st.title || '');
+    for (const p of st.pages || []) texts.push(p.text || '');
+  }
+  for (const r of (plan.plan && plan.plan.rules) || []) texts.push(r.child_words || '');
+  const text = texts.join('\n');
+  const count = (w) => (text.match(new RegExp(`(^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}])`, 'gu')) || []).length;
+  let known = first;
+  const chars = Array.from(first);
+  if (chars.length >= 3 && count(first) === 0) {
+    let best = 0;
+    for (let n = chars.length - 1; n >= 2; n--) {
+      const c = count(chars.slice(0, n).join(''));
+      if (c > best) { best = c; known = chars.slice(0, n).join(''); }
+    }
+  }
+  return { ...plan, case: { ...plan.case, lead_worker: { ...lw, known_as: known } } };
 }
 
 function firstName(name) {
@@ -131,6 +163,7 @@ function childNames(plan) {
  * (numbers of people who agreed to share them) or none.
  */
 export function pages(plan, { part = 'both', contacts = 'shared' } = {}) {
+  plan = withWorkerName(plan);
   const sec = secrets(plan, contacts);
   const r = (s) => redact(plain(s), sec);
   const many = (plan.children || []).length > 1;
@@ -144,7 +177,11 @@ export function pages(plan, { part = 'both', contacts = 'shared' } = {}) {
   if (part !== 'explanation') {
     const sp = wp.safety_plan || {};
     const ready = ((plan.plan && plan.plan.rules) || []).some((x) => (x.child_words || '').trim()) || (sp.pages || []).length > 0;
-    if (ready) out.push({ kind: 'title', title: r(sp.title || `${childNames(plan)}'s safety plan`), kids });
+    // A cover even before there is a plan, when the explanation has not given one.
+    if (ready || !(part !== 'safety-plan' && wp.explanation)) {
+      out.push({ kind: 'title', kids,
+        title: r(sp.title || (ready ? `${childNames(plan)}'s safety plan` : `The people who help ${childNames(plan)}`)) });
+    }
     const hs = helpers(plan);
     const phoneOf = (x) => (contacts !== 'none' && x.share_contact && x.phone ? x.phone : '');
     if (hs.length) {
@@ -158,17 +195,23 @@ export function pages(plan, { part = 'both', contacts = 'shared' } = {}) {
     }
     const lw = (plan.case && plan.case.lead_worker) || {};
     const lines = [];
-    const names = hs.filter((x) => !x.isLead).map((x) => r(nameOf(x))).filter(Boolean);
-    if (names.length) lines.push(`tell ${joinWith(names, 'or')}`);
+    // After a rule page that already says what to do when worried, go on
+    // with "We can also…" and leave out the people it named (as the book).
+    const said = ((plan.plan && plan.plan.rules) || []).map((x) => x.child_words || '').filter((w) => /worried|scared/i.test(w)).pop() || '';
+    const namedIn = (x) => said && [nameOf(x), firstName(x.name)].some((n) => n && new RegExp(`(^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(said));
+    const names = hs.filter((x) => !x.isLead && !namedIn(x)).map((x) => r(nameOf(x))).filter(Boolean);
+    const groups = Math.ceil(names.length / 4);
+    for (let k = 0; k < groups; k++) lines.push(`tell ${joinWith(names.slice(Math.floor(k * names.length / groups), Math.floor((k + 1) * names.length / groups)), 'or')}`);
     if (lw.name) lines.push(`talk to ${r(lw.known_as || firstName(lw.name))}, ${many ? 'our' : 'my'} ${roleWords(lw.role)}`);
     lines.push('call Childline on 0800 1111');
-    out.push({ kind: 'worried', title: many ? 'If we feel worried or scared, we can\u2026' : 'If I feel worried or scared, I can\u2026',
+    const worriedTitle = said ? (many ? 'We can also\u2026' : 'I can also\u2026') : (many ? 'If we feel worried or scared, we can\u2026' : 'If I feel worried or scared, I can\u2026');
+    out.push({ kind: 'worried', title: worriedTitle,
       lines, after: 'Telling someone is always the right thing to do.',
       picture: (plan.children || []).length === 1 && plan.children[0].picture ? plan.children[0].picture : 'library:talk' });
     out.push({ kind: 'numbers', title: many ? 'Numbers we can always call' : 'Numbers I can always call', picture: 'library:phone' });
     const phones = hs.filter((x) => !x.isLead && phoneOf(x)).map((x) => ({ name: r(nameOf(x)), phone: phoneOf(x) }));
     if (lw.phone && contacts !== 'none') phones.push({ name: `${r(lw.known_as || firstName(lw.name))}, ${many ? 'our' : 'my'} ${roleWords(lw.role)}`, phone: lw.phone });
-    if (phones.length) out.push({ kind: 'phones', title: many ? 'People we can phone' : 'People I can phone', phones, picture: 'library:hug' });
+    if (phones.length) out.push({ kind: 'phones', title: many ? 'People we can phone' : 'People I can phone', phones, picture: 'library:phone' });
     if (ready) {
       out.push({ kind: 'end', title: many ? 'Our plan' : 'My plan',
         lines: [`We made this plan on ${longDate(planDate(plan))}.`, `Everyone will look at it again by ${longDate(nextReview(plan))}.`] });
