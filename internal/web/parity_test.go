@@ -52,3 +52,38 @@ func TestChildViewMatchesThePrintedBook(t *testing.T) {
 		})
 	}
 }
+
+// The child view shows the same pictures as the printed book: portraits
+// built from appearance, and the worker never an empty circle.
+func TestChildViewPortraitsMatchTheBook(t *testing.T) {
+	p := newPage(t, 1280, 800)
+	for _, file := range []string{"../../render/testdata/plans/hughes-appearance.json", "../../../shared/examples/adeyemi-early-help.json"} {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in, err := render.Load(data, nil, render.Options{Today: plan.MustDate("2026-11-22")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := render.PeoplePictures(in.Plan)
+			js := fmt.Sprintf(`import('/static/js/child.js').then((m) => JSON.stringify(m.pages(%s).filter((x) => x.people).flatMap((x) => x.people.map((y) => y.picture || ''))))`, data)
+			got := eval[string](p, js)
+			for _, ref := range strings.Split(strings.Trim(got, `[]`), ",") {
+				ref = strings.Trim(ref, `"`)
+				found := false
+				for _, w := range want {
+					found = found || w == ref
+				}
+				if !found {
+					t.Errorf("the child view shows %q, which the book does not: %v", ref, want)
+				}
+			}
+			lw := in.Plan.Case.LeadWorker.ID
+			if !strings.Contains(got, want[lw]) {
+				t.Errorf("the child view does not show the worker's picture %q: %s", want[lw], got)
+			}
+		})
+	}
+}

@@ -68,9 +68,9 @@ function lookup(plan, id) {
 /**
  * helpers are the people on the "people who help me" page, as the
  * Words and Pictures document chooses them: the ones the worker listed, or
- * else everyone with a part in a rule or contingency (a parent only if they
- * agreed to share their contact details), or with no rules everyone with
- * the same exception, and last the lead worker.
+ * else everyone with a part in a rule or contingency (a parent who does not
+ * share their number too: the number is hidden, not the person), or with no
+ * rules everyone, and last the lead worker.
  */
 export function helpers(plan) {
   const wp = plan.words_and_pictures || {};
@@ -89,6 +89,57 @@ export function helpers(plan) {
   }
   const seen = new Set();
   return ids.map((id) => lookup(plan, id)).filter((x) => x && !seen.has(x.id) && seen.add(x.id));
+}
+
+// The portraits the book draws from appearance (internal/illustration's
+// Look names, built as render/portraits.go builds them), so that the child
+// view shows the same pictures: served by /v1/illustrations/NAME.png.
+const SKINS = ['very_light', 'light', 'medium_light', 'medium', 'medium_dark', 'dark', 'very_dark'];
+const HAIRS = ['bald', 'shaved', 'short', 'curly', 'afro', 'long', 'braids', 'locs', 'bun', 'ponytail', 'bob'];
+const HAIR_COLOURS = ['black', 'dark_brown', 'brown', 'auburn', 'red', 'blonde', 'grey', 'white'];
+const AGES = ['baby', 'toddler', 'child', 'teenager', 'adult', 'older_adult'];
+const COVERINGS = ['hijab', 'turban', 'headscarf', 'kippah', 'cap'];
+const ROLES = ['lanyard', 'stethoscope', 'nurse', 'police'];
+
+function lookWord(v, allowed) {
+  return allowed.includes(v) ? v.replace(/_/g, '') : 'x';
+}
+
+/** roleWear is what someone wears for their work in their portrait. */
+function roleWear(x) {
+  const w = `${x.relationship || ''} ${x.role || ''}`.toLowerCase();
+  if (x.isLead) return 'lanyard';
+  if (w.includes('police')) return 'police';
+  if (w.includes('nurse') || w.includes('health visitor')) return 'nurse';
+  if (w.includes('doctor') || w.includes(' gp') || w.startsWith('gp')) return 'stethoscope';
+  if (w.includes('residential') || w.includes('key worker') || w.includes('support worker')) return 'lanyard';
+  return '';
+}
+
+/** portraitName is the library name of someone's portrait. */
+export function portraitName(appearance, role, top) {
+  const a = appearance || {};
+  const flags = (a.glasses ? 'g' : '') + (a.beard ? 'b' : '') + (a.wheelchair ? 'w' : '') + (a.hearing_aid ? 'h' : '');
+  return ['person', `s${SKINS.indexOf(a.skin) + 1}`, lookWord(a.hair, HAIRS), lookWord(a.hair_colour, HAIR_COLOURS),
+    lookWord(a.age, AGES), lookWord(a.presentation, ['feminine', 'masculine']), lookWord(a.head_covering, COVERINGS),
+    `f${flags}`, lookWord(role, ROLES), `t${top % 8}`, 'x'].join('-');
+}
+
+/**
+ * withPortraits gives everyone with an appearance and no picture their
+ * portrait, and the lead worker with neither a plain outline: never an
+ * empty circle.
+ */
+function withPortraits(plan) {
+  const top = new Map(individuals(plan).map((x, k) => [x.id, [k, roleWear(x)]]));
+  const drawn = (x) => {
+    if (x.picture || !top.has(x.id)) return x;
+    const [k, role] = top.get(x.id);
+    return x.appearance || role === 'lanyard' && x === lw ? { ...x, picture: `library:${portraitName(x.appearance, role, k)}` } : x;
+  };
+  const lw = (plan.case && plan.case.lead_worker) || {};
+  return { ...plan, case: { ...plan.case, lead_worker: drawn(lw) },
+    children: (plan.children || []).map(drawn), people: (plan.people || []).map(drawn) };
 }
 
 /**
@@ -163,7 +214,7 @@ function childNames(plan) {
  * (numbers of people who agreed to share them) or none.
  */
 export function pages(plan, { part = 'both', contacts = 'shared' } = {}) {
-  plan = withWorkerName(plan);
+  plan = withPortraits(withWorkerName(plan));
   const sec = secrets(plan, contacts);
   const r = (s) => redact(plain(s), sec);
   const many = (plan.children || []).length > 1;
