@@ -59,6 +59,17 @@
 // # The library
 //
 // Load parses the embedded library once and caches it; Lookup, Catalogue
-// and Nearest use it. NewLibrary reads a library from any fs.FS, checking
+// and Nearest use it.
+//
+// # Portraits and scenes
+//
+// Besides the hand-drawn files, Lookup and Source answer for pictures
+// drawn from a description: "person-" and the ten words of a Look (skin
+// tone, hair, age, presentation, head covering, glasses, beard,
+// wheelchair, hearing aid, role, colour of top, expression), and "scene-"
+// with a kind (family, helpers, meeting, hug, group) and ten words per
+// person. PortraitSVG and SceneSVG write them in the same SVG subset, so
+// they parse, draw and serve like any other picture; they are not in the
+// catalogue. NewLibrary reads a library from any fs.FS, checking
 // that catalogue.json and the SVG files agree exactly.
 package illustration
