@@ -255,7 +255,7 @@ func (c *adult) monitoring() []layout.Block {
 	if len(mon) > 0 {
 		b = append(b, subheading(w.Text("adult.monitoring.how")))
 		for _, m := range mon {
-			b = append(b, layout.Paragraph{Spans: append(plain(plan.Label(string(m.Method))+" ("+c.names(m.By)+"): ", font("B", bodySize), ink), plain(m.Description, font("", bodySize), ink)...), Bullet: "•", SpaceAfter: 1.2})
+			b = append(b, layout.Paragraph{Spans: append(plain(plan.Label(string(m.Method))+", kept by "+c.names(m.By)+": ", font("B", bodySize), ink), plain(m.Description, font("", bodySize), ink)...), Bullet: "•", SpaceAfter: 1.2})
 		}
 	}
 	if len(ev) > 0 {
