@@ -308,6 +308,16 @@ func (l Look) draw(s *svg) {
 			s.f(`<path fill="%s" d="M%.1f %.1f Q%.1f %.1f %.1f %.1f Q%.1f %.1f %.1f %.1f Z"/>`, darker(top), hx-rx-1, hy-ry*0.4, hx-rx-34, hy-ry*0.3, hx-rx-30, hy-ry*0.18, hx-rx, hy-ry*0.28, hx-rx-1, hy-ry*0.4)
 		}
 	}
+	if l.Role == "police" && l.Covering == "" {
+		// A peaked police cap with a chequered band.
+		s.f(`<path fill="#1f2d4a" d="M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f Z"/>`, hx-rx-4, hy-ry*0.45, hx-rx, hy-ry-26, hx+rx, hy-ry-26, hx+rx+4, hy-ry*0.45)
+		s.f(`<rect fill="#ffffff" x="%.1f" y="%.1f" width="%.1f" height="10"/>`, hx-rx-4, hy-ry*0.45-10, 2*rx+8)
+		for k := 0; k < 8; k++ {
+			s.f(`<rect fill="#1f2d4a" stroke="none" x="%.1f" y="%.1f" width="%.1f" height="5"/>`, hx-rx-4+float64(k)*(2*rx+8)/8, hy-ry*0.45-10+float64(k%2)*5, (2*rx+8)/8)
+		}
+		s.f(`<path fill="#111111" d="M%.1f %.1f Q100 %.1f %.1f %.1f Q100 %.1f %.1f %.1f Z"/>`, hx-rx+2, hy-ry*0.45, hy-ry*0.2, hx+rx-2, hy-ry*0.45, hy-ry*0.32, hx-rx+2, hy-ry*0.45)
+		s.f(`<circle fill="#f2d33b" stroke-width="2.5" cx="100" cy="%.1f" r="6"/>`, hy-ry-4)
+	}
 	if l.Glasses {
 		dx := rx * 0.4
 		s.f(`<g fill="none" stroke-width="3.5"><circle cx="%.1f" cy="%.1f" r="11"/><circle cx="%.1f" cy="%.1f" r="11"/><path d="M%.1f %.1f Q100 %.1f %.1f %.1f"/></g>`,
