@@ -46,3 +46,16 @@ func TestLayoutGolden(t *testing.T) {
 		}
 	}
 }
+
+// The book of a plan that says how everyone looks, with its portraits and
+// scenes named page by page.
+func TestLayoutGoldenPortraits(t *testing.T) {
+	in := loadTestPlan(t, "hughes-appearance")
+	var dump strings.Builder
+	opt := testOpt
+	opt.laidOut = func(pages []layout.Page) { dump.WriteString(layout.Dump(pages)) }
+	if _, err := WordsAndPictures(in, opt, WordsOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "../layout/hughes-appearance_words-and-pictures", dump.String())
+}
