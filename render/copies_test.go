@@ -120,20 +120,35 @@ func TestAdultNamesAndSignatures(t *testing.T) {
 	}
 }
 
-// No page of any example's documents ends with a heading.
+// No page of any example's adult documents ends with a heading.
 func TestNoHeadingEndsAPage(t *testing.T) {
 	for _, name := range examples {
 		in := loadExample(t, name)
-		for _, ao := range []AdultOptions{{Audience: Worker}, {Audience: Network}} {
+		check := func(doc string) Options {
 			opt := testOpt
 			opt.laidOut = func(pages []layout.Page) {
 				for n, p := range pages[:len(pages)-1] {
 					if last := p.Placed[len(p.Placed)-1]; last.Heading {
-						t.Errorf("%s %s page %d ends with the heading %q", name, ao.Audience, n+1, last.Text)
+						t.Errorf("%s %s page %d ends with the heading %q", name, doc, n+1, last.Text)
 					}
 				}
 			}
-			if _, err := AdultPlan(in, opt, ao); err != nil {
+			return opt
+		}
+		for _, ao := range []AdultOptions{{Audience: Worker}, {Audience: Network}} {
+			if _, err := AdultPlan(in, check(string(ao.Audience)), ao); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ids := []string{""}
+		if len(in.Plan.Meetings) > 0 {
+			ids = nil
+			for _, m := range in.Plan.Meetings {
+				ids = append(ids, m.ID)
+			}
+		}
+		for _, id := range ids {
+			if _, err := OutcomeForm(in, check("outcome form "+id), id); err != nil {
 				t.Fatal(err)
 			}
 		}
