@@ -124,3 +124,9 @@ func TestPeoplePictures(t *testing.T) {
 		t.Errorf("a given picture is not kept, or the worker has no outline: %v", ex)
 	}
 }
+
+// A book of portraits is a valid PDF, byte-identical each time.
+func TestPortraitBookIsDeterministic(t *testing.T) {
+	in := loadTestPlan(t, "hughes-appearance")
+	renderTwice(t, func() ([]byte, error) { return WordsAndPictures(in, testOpt, WordsOptions{}) })
+}
