@@ -30,12 +30,14 @@ type document struct {
 }
 
 func (d document) write(in *Input, opt Options) ([]byte, error) {
-	m := pdf.SharedMeasurer()
+	p := in.Plan
+	lang := firstNonEmpty(d.language, p.Case.FamilyLanguage, "en-GB")
+	// Measured in the document's language, as the writer draws it.
+	m := pdf.SharedMeasurer().ForLanguage(lang)
 	pages := d.pages
 	if pages == nil {
 		pages = layout.Paginate(m, d.spec, d.blocks)
 	}
-	p := in.Plan
 	marking := opt.marking()
 	ref := p.Case.Reference
 	dateLine := "Plan of " + p.Date().Long() + ", version " + itoa(p.Version())
@@ -67,7 +69,7 @@ func (d document) write(in *Input, opt Options) ([]byte, error) {
 	err := pdf.Write(&buf, pdf.Document{
 		Spec: d.spec, Pages: pages, Decorate: decorate,
 		Meta: pdf.Meta{Title: d.title, Subject: d.subject, Author: opt.council(), Keywords: d.keywords,
-			Language: firstNonEmpty(d.language, p.Case.FamilyLanguage, "en-GB"), Created: created(in)},
+			Language: lang, Created: created(in)},
 		Attachments: d.attachments, Images: d.images,
 	})
 	if err != nil {
