@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"github.com/familynetwork/safetyplan/internal/plan"
 	"time"
 
 	"github.com/familynetwork/safetyplan/internal/layout"
@@ -33,12 +34,14 @@ type document struct {
 }
 
 func (d document) write(in *Input, opt Options) ([]byte, error) {
-	m := pdf.SharedMeasurer()
-	pages := d.layout()
+	p := in.Plan
+	lang := d.lang(p)
+	// Measured in the document's language, as the writer draws it.
+	m := pdf.SharedMeasurer().ForLanguage(lang)
+	pages := d.layout(m)
 	if opt.laidOut != nil {
 		opt.laidOut(pages)
 	}
-	p := in.Plan
 	marking := opt.marking()
 	ref := p.Case.Reference
 	dateLine := "Plan of " + p.Date().Long() + ", version " + itoa(p.Version())
@@ -79,7 +82,7 @@ func (d document) write(in *Input, opt Options) ([]byte, error) {
 	err := pdf.Write(&buf, pdf.Document{
 		Spec: d.spec, Pages: pages, Decorate: decorate,
 		Meta: pdf.Meta{Title: d.title, Subject: d.subject, Author: opt.council(), Keywords: d.keywords,
-			Language: firstNonEmpty(d.language, p.Case.FamilyLanguage, "en-GB"), Created: created(in)},
+			Language: lang, Created: created(in)},
 		Attachments: d.attachments, Images: d.images,
 	})
 	if err != nil {
@@ -90,11 +93,21 @@ func (d document) write(in *Input, opt Options) ([]byte, error) {
 
 // layout is the document's pages: its blocks paginated, or the pages it
 // was composed as.
-func (d document) layout() []layout.Page {
+func (d document) layout(m *pdf.Measurer) []layout.Page {
 	if d.pages != nil {
 		return d.pages
 	}
-	return layout.Paginate(pdf.SharedMeasurer(), d.spec, d.blocks)
+	return layout.Paginate(m, d.spec, d.blocks)
+}
+
+// lang is the document's language: its own, else the family's.
+func (d document) lang(p *plan.Plan) string {
+	return firstNonEmpty(d.language, p.Case.FamilyLanguage, "en-GB")
+}
+
+// measurer measures in the document's language, as the writer draws it.
+func (d document) measurer(p *plan.Plan) *pdf.Measurer {
+	return pdf.SharedMeasurer().ForLanguage(d.lang(p))
 }
 
 // created is the plan's date at midday UTC: the same plan always gives the

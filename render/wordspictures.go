@@ -93,7 +93,14 @@ func composeWords(in *Input, opt Options, wo WordsOptions) (document, error) {
 	if wo.Part == "" {
 		wo.Part = PartBoth
 	}
-	c := &wpc{in: in, p: withWorkerName(withPortraits(redact(in.Plan, Child, wo.NoContacts))), w: opt.wording(), m: pdf.SharedMeasurer(), marking: opt.marking(), shape: layout.Round}
+	c := &wpc{in: in, p: withWorkerName(withPortraits(redact(in.Plan, Child, wo.NoContacts))), w: opt.wording(), marking: opt.marking(), shape: layout.Round}
+	if wp := c.p.WordsAndPictures; wp != nil {
+		// Measured in the book's language, as the writer draws it (Urdu
+		// is set in Nastaliq).
+		c.m = pdf.SharedMeasurer().ForLanguage(firstNonEmpty(wp.Language, in.Plan.Case.FamilyLanguage, "en-GB"))
+	} else {
+		c.m = pdf.SharedMeasurer().ForLanguage(firstNonEmpty(in.Plan.Case.FamilyLanguage, "en-GB"))
+	}
 	if wo.Rounded {
 		c.shape = layout.Rounded
 	}

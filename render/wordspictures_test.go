@@ -215,7 +215,7 @@ func TestChildTextIsLarge(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, pg := range doc.layout() {
+		for i, pg := range doc.layout(doc.measurer(loadExample(t, name).Plan)) {
 			for _, it := range pg.Items {
 				if tx, ok := it.(layout.Text); ok && (tx.Font.Size < 20 || tx.Font.Family != "andika") {
 					t.Errorf("%s page %d: %q in %s %.1f pt", name, i+1, tx.Text, tx.Font.Family, tx.Font.Size)

@@ -69,18 +69,30 @@ func Bytes(file string) ([]byte, error) {
 	return b, nil
 }
 
-// Has reports whether every face of the family can draw r.
+// Has reports whether r can be drawn in every face of the family: by the
+// face itself or by a font of its fallback chain (the script fonts).
 func Has(family string, r rune) bool {
 	loadOnce.Do(load)
 	if loadErr != nil {
 		return false
 	}
 	for _, f := range Faces {
-		if f.Family == family && !coverage[f.File][r] {
+		if f.Family == family && !coverage[f.File][r] && !scriptHas(f.Style, r) {
 			return false
 		}
 	}
 	return true
+}
+
+// scriptHas reports whether a script font of the chain for style has r.
+func scriptHas(style string, r rune) bool {
+	for _, file := range Chain("sans", style, "")[1:] {
+		f, err := Load(file)
+		if err == nil && f.Has(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Normalize replaces punctuation variants the fonts lack with an agreed

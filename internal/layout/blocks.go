@@ -49,19 +49,25 @@ func (p Paragraph) Strips(m Measurer, width float64) []Strip {
 	lines := Wrap(m, p.Spans, width-indent-bulletW)
 	out := make([]Strip, 0, len(lines)+1)
 	el := &Element{Role: p.role()}
+	rtl := RightToLeft(p.Spans)
 	body := el
 	if el.Role == "LI" {
 		body = &Element{Role: "LBody", Parent: el}
 	}
 	for i, l := range lines {
 		s := Strip{H: l.H, KeepWithNext: p.KeepLines || (i == len(lines)-1 && p.KeepWithNxt) || (i == 0 && len(lines) > 1), Heading: p.KeepWithNxt}
+		// A right-to-left paragraph has its bullet and indent on the right.
+		bx, tx := indent, indent+bulletW
+		if rtl {
+			bx, tx = width-indent-bulletW, 0
+		}
 		if i == 0 && p.Bullet != "" {
 			f := p.Spans[0]
-			s.Items = append(s.Items, Text{X: indent, W: bulletW, Font: Font{f.Font.Family, "", f.Font.Size}, Color: f.Color, Text: p.Bullet, El: &Element{Role: "Lbl", Parent: el}})
+			s.Items = append(s.Items, Text{X: bx, W: bulletW, Font: Font{f.Font.Family, "", f.Font.Size}, Color: f.Color, Text: p.Bullet, El: &Element{Role: "Lbl", Parent: el}})
 		}
 		for _, t := range l.Items {
 			t.El = body
-			s.Items = append(s.Items, Translate(t, indent+bulletW, 0))
+			s.Items = append(s.Items, Translate(t, tx, 0))
 		}
 		out = append(out, s)
 	}

@@ -130,3 +130,22 @@ func TestWrapWithBreaker(t *testing.T) {
 		})
 	}
 }
+
+func TestRightToLeftParagraph(t *testing.T) {
+	f := Font{Family: "sans", Size: 10}
+	strips := Paragraph{Spans: []Span{{Text: "نانی جین", Font: f}}, Bullet: "•"}.Strips(mono{}, 50)
+	var text, bullet Text
+	for _, it := range strips[0].Items {
+		if v := it.(Text); v.Text == "•" {
+			bullet = v
+		} else {
+			text = v
+		}
+	}
+	if text.X+text.W < 50-bullet.W-0.01 || bullet.X+bullet.W < 49.99 {
+		t.Errorf("text at %.1f+%.1f, bullet at %.1f+%.1f: want both against the right edge (50), the bullet rightmost", text.X, text.W, bullet.X, bullet.W)
+	}
+	if RightToLeft([]Span{{Text: "Call نانی"}}) {
+		t.Error("text starting with an English word reads left to right")
+	}
+}

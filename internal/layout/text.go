@@ -2,6 +2,7 @@ package layout
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -80,7 +81,39 @@ func Wrap(m Measurer, spans []Span, width float64) []TextLine {
 	if len(cur) > 0 || len(lines) == 0 {
 		lines = append(lines, buildLine(spans, cur))
 	}
+	if RightToLeft(spans) {
+		for i := range lines {
+			mirror(&lines[i], width)
+		}
+	}
 	return lines
+}
+
+// RightToLeft reports whether text in spans reads right to left: whether
+// its first strong letter is Arabic, Hebrew or of another right-to-left
+// script (the paragraph direction of UAX #9, rules P2 and P3).
+func RightToLeft(spans []Span) bool {
+	for _, sp := range spans {
+		for _, r := range sp.Text {
+			switch {
+			case r >= 0x0590 && r <= 0x08ff, r >= 0xfb1d && r <= 0xfdff, r >= 0xfe70 && r <= 0xfeff:
+				return true
+			case unicode.IsLetter(r):
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// mirror sets a right-to-left line from the right edge of width: its
+// first span rightmost, each span's text in its place (the writer orders
+// the words inside a span by the bidi algorithm).
+func mirror(l *TextLine, width float64) {
+	for i := range l.Items {
+		it := &l.Items[i]
+		it.X = width - it.X - it.W
+	}
 }
 
 func splitWords(m Measurer, spans []Span, width float64) []word {

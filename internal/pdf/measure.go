@@ -38,7 +38,18 @@ func (m *Measurer) Width(font layout.Font, s string) float64 {
 
 // LineBreaks returns where a line may break inside s (UAX #14), for
 // layout.Wrap.
-func (m *Measurer) LineBreaks(s string) []int { return fonts.LineBreaks(s) }
+func (m *Measurer) LineBreaks(s string) []int {
+	// Most words are plain letters and digits, with at most the
+	// punctuation UAX #14 never breaks after inside a word: no need to
+	// run the segmenter.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == ',' || c == ':' || c == ';' || c == '\'') {
+			return fonts.LineBreaks(s)
+		}
+	}
+	return nil
+}
 
 // GraphemeBreaks returns where each grapheme cluster of s after the first
 // begins (UAX #29), for layout.Wrap.

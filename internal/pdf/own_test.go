@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/familynetwork/safetyplan/internal/fonts"
 	"github.com/familynetwork/safetyplan/internal/layout"
 	"github.com/familynetwork/safetyplan/internal/pdftest"
 )
@@ -121,5 +123,16 @@ func TestOwnWriter(t *testing.T) {
 				t.Errorf("PageCount = %d, want 1", n)
 			}
 		})
+	}
+}
+
+// TestLineBreaksFastPath: the measurer's shortcut for plain words agrees
+// with go-text's segmenter.
+func TestLineBreaksFastPath(t *testing.T) {
+	for _, w := range []string{"Hughes", "7:30am", "one,two", "it's", "U.K.", "co-operate", "and/or", "Siân", "(10", "minutes)."} {
+		got, want := SharedMeasurer().LineBreaks(w), fonts.LineBreaks(w)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("LineBreaks(%q) = %v, the segmenter says %v", w, got, want)
+		}
 	}
 }

@@ -86,7 +86,7 @@ func subset(f *fonts.Font, used map[uint16]bool) ([]byte, error) {
 	newHead := append([]byte(nil), head...)
 	binary.BigEndian.PutUint32(newHead[8:], 0) // checksumAdjustment
 	binary.BigEndian.PutUint16(newHead[50:], 1)
-	tables := map[string][]byte{"head": newHead, "loca": newLoca, "glyf": newGlyf}
+	tables := map[string][]byte{"head": newHead, "loca": newLoca, "glyf": newGlyf, "cmap": emptyCmap}
 	if err := cutMetrics(f, n, tables); err != nil {
 		return nil, err
 	}
@@ -98,6 +98,19 @@ func subset(f *fonts.Font, used map[uint16]bool) ([]byte, error) {
 		}
 	}
 	return assemble(tables), nil
+}
+
+// emptyCmap is a cmap table mapping no character (glyphs are named by
+// CID through /Identity), so that the subset is a whole TrueType font that
+// any reader accepts: one Windows Unicode format 4 subtable holding only
+// the closing 0xFFFF segment.
+var emptyCmap = []byte{
+	0, 0, 0, 1, // version, one subtable
+	0, 3, 0, 1, 0, 0, 0, 12, // Windows, Unicode BMP, at offset 12
+	0, 4, 0, 24, 0, 0, // format 4, length 24, language
+	0, 2, 0, 2, 0, 0, 0, 0, // segCountX2, searchRange, entrySelector, rangeShift
+	0xff, 0xff, 0, 0, 0xff, 0xff, // endCode, reservedPad, startCode
+	0, 1, 0, 0, // idDelta, idRangeOffset
 }
 
 // cutMetrics cuts maxp, hhea and hmtx to the first n glyphs.
