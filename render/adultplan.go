@@ -25,7 +25,8 @@ func AdultPlan(in *Input, opt Options, ao AdultOptions) ([]byte, error) {
 			return nil, plan.Problems{{Path: "for", Code: plan.CodeReference, Message: fmt.Sprintf("%q is not the id of anyone in the plan: use a person's id from people[]", ao.For)}}
 		}
 	}
-	c := &adult{in: in, p: redact(in.Plan, ao.Audience, false), w: opt.wording(), ao: ao}
+	v := view(in.Plan, Reader{Audience: ao.Audience, For: ao.For})
+	c := &adult{in: in, p: v.Plan, w: opt.wording(), ao: ao, leftOut: v.LeftOut}
 	doc := document{
 		spec:     a4,
 		blocks:   c.blocks(),
@@ -45,6 +46,8 @@ type adult struct {
 	p  *plan.Plan // the redacted plan: compose from this only
 	w  *templates.Wording
 	ao AdultOptions
+	// leftOut: some contact details are hidden from a reader of this copy.
+	leftOut bool
 }
 
 // blocks is the table of contents of the adult plan.
@@ -146,6 +149,14 @@ func NextReview(in *Input) plan.Date {
 }
 
 func (c *adult) copyNote() string {
+	note := c.copyFor()
+	if c.leftOut {
+		note += " " + c.w.Text("adult.copy.left_out")
+	}
+	return note
+}
+
+func (c *adult) copyFor() string {
 	switch {
 	case c.ao.For != "":
 		return c.w.Text("adult.copy.for", "name", c.name(c.ao.For))
