@@ -26,7 +26,8 @@ func AdultPlan(in *Input, opt Options, ao AdultOptions) ([]byte, error) {
 			return nil, plan.Problems{{Path: "for", Code: plan.CodeReference, Message: fmt.Sprintf("%q is not the id of anyone in the plan: use a person's id from people[]", ao.For)}}
 		}
 	}
-	c := &adult{in: in, p: redact(in.Plan, ao.Audience, false), w: opt.wording(), ao: ao}
+	v := view(in.Plan, Reader{Audience: ao.Audience, For: ao.For})
+	c := &adult{in: in, p: v.Plan, w: opt.wording(), ao: ao, leftOut: v.LeftOut}
 	doc := document{
 		copy:     c.copyName(),
 		spec:     a4,
@@ -50,6 +51,8 @@ type adult struct {
 	// partSize is the text size of a person's own part: as large as lets
 	// it fit on page 1.
 	partSize float64
+	// leftOut: some contact details are hidden from a reader of this copy.
+	leftOut bool
 }
 
 // blocks is the table of contents of the adult plan. A person's own copy
@@ -197,6 +200,14 @@ func NextReview(in *Input) plan.Date {
 }
 
 func (c *adult) copyNote() string {
+	note := c.copyFor()
+	if c.leftOut {
+		note += " " + c.w.Text("adult.copy.left_out")
+	}
+	return note
+}
+
+func (c *adult) copyFor() string {
 	switch {
 	case c.ao.For != "":
 		i, _ := c.p.Lookup(c.ao.For)

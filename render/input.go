@@ -96,6 +96,7 @@ func Load(data []byte, uploads map[string][]byte, opt Options) (*Input, error) {
 		return nil, ps
 	}
 	in.Advice = append(wordsAndPicturesAdvice(p), numbersInText(p, texts)...)
+	in.Advice = append(in.Advice, callsHidden(p)...)
 	return in, nil
 }
 

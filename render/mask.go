@@ -4,62 +4,145 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/familynetwork/safetyplan/internal/compliance"
 	"github.com/familynetwork/safetyplan/internal/plan"
 )
 
-// notShared replaces, in a network member's or a child's copy, a phone
-// number that someone wrote into free text but whose owner does not share
-// it ("Ring Dad on 07700 900999 if…").
-const notShared = "(number not shared)"
+// notShared replaces, in a copy for a reader who may not see it, a phone
+// number that someone wrote into free text ("Ring Dad on 07700 900999 if…");
+// emailNotShared does the same for an email address.
+const (
+	notShared      = "(number not shared)"
+	emailNotShared = "(email not shared)"
+)
 
-// numberPattern matches a phone number's digits with any spaces, dots or
-// hyphens between them, and not inside a longer run of digits.
+// sep is what people write between the digits of a phone number: spaces,
+// dots, hyphens and brackets.
+const sep = `[\s.\-()]*`
+
+// PhonePattern returns the regular expression (RE2 and JavaScript alike)
+// matching every way a person might write the phone number: national
+// (07700 900999), +44 7700 900999, +447700900999, 0044 7700 900999,
+// +44 (0)7700 900999, (07700) 900-999, 07700.900.999. It is "" for a
+// number too short to be worth hiding (fewer than five digits). This one
+// matcher serves the PDFs, the share page and the page's child view.
+func PhonePattern(phone string) string {
+	digits, intl := phoneDigits(phone)
+	if len(digits) < 5 {
+		return ""
+	}
+	if intl && !strings.HasPrefix(digits, "44") {
+		return `(?:\+|00)` + sep + joinDigits(digits)
+	}
+	nsn := digits
+	switch {
+	case intl:
+		nsn = strings.TrimPrefix(digits[2:], "0") // +44 (0)117… is written with the 0 in brackets
+	case strings.HasPrefix(digits, "0"):
+		nsn = digits[1:]
+	default:
+		return joinDigits(digits)
+	}
+	return `(?:(?:\+|00)` + sep + `44` + sep + `(?:\(0\)` + sep + `)?|\(?0)` + joinDigits(nsn)
+}
+
+// phoneDigits returns a number's digits, and whether it is written in the
+// international form (+ or 00), without the + or 00.
+func phoneDigits(phone string) (string, bool) {
+	var b strings.Builder
+	for _, r := range phone {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	d := strings.TrimSpace(phone)
+	switch {
+	case strings.HasPrefix(d, "+"):
+		return b.String(), true
+	case strings.HasPrefix(b.String(), "00"):
+		return b.String()[2:], true
+	}
+	return b.String(), false
+}
+
+func joinDigits(d string) string {
+	return strings.Join(strings.Split(d, ""), sep)
+}
+
+// numberPattern matches any of the phone numbers, written in any of the
+// forms PhonePattern knows, and not inside a longer run of digits. The
+// number itself is the first group.
 func numberPattern(phones []string) *regexp.Regexp {
 	var alts []string
 	for _, ph := range phones {
-		var ds []string
-		for _, r := range ph {
-			if r >= '0' && r <= '9' {
-				ds = append(ds, string(r))
-			}
-		}
-		if len(ds) >= 5 { // shorter is not a phone number worth hiding (or a date)
-			alts = append(alts, strings.Join(ds, `[\s.\-]?`))
+		if pat := PhonePattern(ph); pat != "" {
+			alts = append(alts, pat)
 		}
 	}
 	if len(alts) == 0 {
 		return nil
 	}
-	return regexp.MustCompile(`(?:^|[^0-9])(\+?(?:` + strings.Join(alts, "|") + `))(?:$|[^0-9])`)
+	return regexp.MustCompile(`(?:^|[^0-9+(])((?:` + strings.Join(alts, "|") + `))(?:$|[^0-9])`)
 }
 
-// maskNumbers returns a deep copy of p in which every string holding one
-// of the phone numbers is rewritten with notShared in its place; p itself
-// is not changed. Without such a number it returns p.
-func maskNumbers(p *plan.Plan, phones []string) *plan.Plan {
-	re := numberPattern(phones)
-	if re == nil {
+// emailPattern matches any of the email addresses, in any letter case.
+func emailPattern(emails []string) *regexp.Regexp {
+	var alts []string
+	for _, e := range emails {
+		if e = strings.TrimSpace(e); e != "" {
+			alts = append(alts, regexp.QuoteMeta(e))
+		}
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	return regexp.MustCompile(`(?i)` + strings.Join(alts, "|"))
+}
+
+// maskContacts returns a deep copy of p in which every string holding one
+// of the phone numbers or emails has notShared (or emailNotShared) in its
+// place; p itself is not changed. Without such a string it returns p.
+func maskContacts(p *plan.Plan, phones, emails []string) *plan.Plan {
+	re, em := numberPattern(phones), emailPattern(emails)
+	if re == nil && em == nil {
 		return p
 	}
+	hit := func(s string) bool { return (re != nil && re.MatchString(s)) || (em != nil && em.MatchString(s)) }
 	found := false
-	walkStrings(reflect.ValueOf(p).Elem(), func(s string) { found = found || re.MatchString(s) })
+	walkStrings(reflect.ValueOf(p).Elem(), func(s string) { found = found || hit(s) })
 	if !found {
 		return p
 	}
 	out := deepCopy(reflect.ValueOf(p).Elem(), func(s string) string {
-		if !re.MatchString(s) {
+		if !hit(s) {
 			return s
 		}
-		return re.ReplaceAllStringFunc(s, func(m string) string {
-			sub := re.FindStringSubmatchIndex(m)
-			return m[:sub[2]] + notShared + m[sub[3]:]
-		})
+		return maskText(s, re, em)
 	})
 	q := out.Interface().(plan.Plan)
 	return &q
+}
+
+// maskText replaces the numbers matched by re and the emails matched by em.
+func maskText(s string, re, em *regexp.Regexp) string {
+	if em != nil {
+		s = em.ReplaceAllLiteralString(s, emailNotShared)
+	}
+	if re == nil {
+		return s
+	}
+	// Matches can share a boundary character ("07700 900999,07700 900111"),
+	// so replace until nothing is left.
+	for i := 0; i < 10 && re.MatchString(s); i++ {
+		s = re.ReplaceAllStringFunc(s, func(m string) string {
+			sub := re.FindStringSubmatchIndex(m)
+			return m[:sub[2]] + notShared + m[sub[3]:]
+		})
+	}
+	return s
 }
 
 // walkStrings calls f with every exported string in v.
@@ -117,28 +200,13 @@ func deepCopy(v reflect.Value, f func(string) string) reflect.Value {
 	return out
 }
 
-// hiddenPhones are the numbers an audience must not see: of everyone who
-// does not share their contact details, and with noContacts of everyone.
-func hiddenPhones(p *plan.Plan, noContacts bool) []string {
-	var out []string
-	for _, x := range p.People {
-		if x.Phone != "" && (noContacts || !x.ShareContact) {
-			out = append(out, x.Phone)
-		}
-	}
-	if noContacts && p.Case.LeadWorker.Phone != "" {
-		out = append(out, p.Case.LeadWorker.Phone)
-	}
-	return out
-}
-
 // numbersInText tells the worker where free text holds the number of
 // someone who does not share it: the network's and the child's copies
 // will show "(number not shared)" there.
 func numbersInText(p *plan.Plan, texts [][2]string) []compliance.Finding {
 	var out []compliance.Finding
 	for _, x := range p.People {
-		if x.Phone == "" || x.ShareContact {
+		if x.Phone == "" || (x.ShareContact && len(x.ContactHiddenFrom) == 0) {
 			continue
 		}
 		re := numberPattern([]string{x.Phone})
@@ -150,8 +218,38 @@ func numbersInText(p *plan.Plan, texts [][2]string) []compliance.Finding {
 				continue
 			}
 			out = append(out, compliance.Finding{Severity: compliance.SeverityWarning, Code: "privacy.unshared_number", Path: t[0],
-				Message: fmt.Sprintf("This text holds the phone number of %s, who does not share their contact details: the network's and the child's copies show %q there instead.", x.Name, notShared)})
+				Message: fmt.Sprintf("This text holds the phone number of %s, whose number is not shared with everyone: the copies for those who may not see it show %q there instead.", x.Name, notShared)})
 		}
 	}
 	return out
 }
+
+// callsHidden warns where a rule asks someone to phone a person whose
+// contact details are hidden from them: the two are named in the same rule
+// (who or backup), and the rule is about phone calls or says call, ring,
+// phone or text.
+func callsHidden(p *plan.Plan) []compliance.Finding {
+	var out []compliance.Finding
+	for i, r := range p.Arrangements.Rules {
+		if !slices.Contains(r.Support, "phone_calls") && !callWords.MatchString(r.Then+" "+r.When) {
+			continue
+		}
+		named := append(append([]string(nil), r.Who...), r.Backup...)
+		for _, x := range p.People {
+			if !slices.Contains(named, x.ID) {
+				continue
+			}
+			for _, id := range named {
+				if id == x.ID || !slices.Contains(x.ContactHiddenFrom, id) {
+					continue
+				}
+				caller, _ := p.Lookup(id)
+				out = append(out, compliance.Finding{Severity: compliance.SeverityWarning, Code: "privacy.call_hidden", Path: fmt.Sprintf("plan.rules[%d]", i),
+					Message: fmt.Sprintf("This rule may ask %s to phone %s, but %s's contact details are hidden from %s: their copy will not show the number. Change the rule, or say who passes the message on.", caller.Name, x.Name, x.Name, caller.Name)})
+			}
+		}
+	}
+	return out
+}
+
+var callWords = regexp.MustCompile(`(?i)\b(call|calls|ring|rings|phone|phones|text|texts)\b`)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/familynetwork/safetyplan/internal/plan"
 )
@@ -13,9 +14,11 @@ type Audience string
 const (
 	// Worker: everything, for the worker and the case file.
 	Worker Audience = "worker"
-	// Network: contact details only where share_contact is true.
+	// Network: contact details only where share_contact is true and the
+	// person's details are hidden from nobody on the distribution list.
 	Network Audience = "network"
-	// Child: the child's copy, with the same rule as the network's.
+	// Child: the child's copy. Contact details only where share_contact is
+	// true and they are hidden from nobody (children pass things on).
 	Child Audience = "child"
 )
 
@@ -30,28 +33,112 @@ func ParseAudience(s string) (Audience, error) {
 	return "", fmt.Errorf("audience %q is not one of: worker, network", s)
 }
 
-// redact is the one place contact details are removed: a copy of the plan
-// for the audience, in which nobody's phone or email appears unless they
-// agreed to share it (or, with noContacts, nobody's at all). Documents for
-// the network and children are composed from this copy only.
+// Reader is who one copy of a document is for: an audience, and for a
+// person's own copy their id.
+type Reader struct {
+	Audience Audience
+	// For is the id of the person whose own copy this is; it implies the
+	// Network audience and hides whatever is hidden from them.
+	For string
+	// NoContacts hides everyone's contact details, the lead worker's too.
+	NoContacts bool
+}
+
+// View is a reader's copy of the plan: the only plan a document for that
+// reader is composed from.
+type View struct {
+	// Plan is the redacted copy; the original when nothing is hidden.
+	Plan *plan.Plan
+	// LeftOut is true when some details were left out because they are
+	// hidden from someone (contact_hidden_from), not merely unshared: the
+	// network copy then says some details are left out, never why.
+	LeftOut bool
+}
+
+// view is the one place contact details are removed: the copy of the plan
+// for the reader, in which nobody's phone or email appears unless the
+// reader may see it. A number or email written into free text ("ring Dad on
+// +44 7700 900999") is hidden the same way, replaced with "(number not
+// shared)" or "(email not shared)", whatever form the number is written in.
 //
-// A number written into free text ("ring Dad on 07700 900999") is hidden
-// the same way, replaced with "(number not shared)".
-func redact(p *plan.Plan, a Audience, noContacts bool) *plan.Plan {
-	if a == Worker && !noContacts {
-		return p
+// Who sees a person's details:
+//   - the worker (and the case record): everyone's;
+//   - a person's own copy: those shared, and not hidden from them;
+//   - the network copy: those shared, and hidden from nobody on its
+//     distribution list (the lead worker and every person in the plan);
+//   - the child's copy: those shared and hidden from nobody at all;
+//   - with NoContacts: nobody's.
+func view(p *plan.Plan, r Reader) View {
+	if r.Audience == Worker && r.For == "" && !r.NoContacts {
+		return View{Plan: p}
 	}
-	q := *maskNumbers(p, hiddenPhones(p, noContacts))
-	people := q.People
-	q.People = make([]plan.Person, len(people))
-	for i, x := range people {
-		if noContacts || !x.ShareContact {
+	var phones, emails []string
+	hidden := make([]bool, len(p.People))
+	leftOut := false
+	for i, x := range p.People {
+		h, byRule := hiddenFor(p, x, r)
+		hidden[i] = h
+		if h {
+			phones, emails = appendNonEmpty(phones, x.Phone), appendNonEmpty(emails, x.Email)
+			leftOut = leftOut || (byRule && (x.Phone != "" || x.Email != ""))
+		}
+	}
+	if r.NoContacts {
+		phones = appendNonEmpty(phones, p.Case.LeadWorker.Phone)
+		emails = appendNonEmpty(emails, p.Case.LeadWorker.Email)
+	}
+	q := *maskContacts(p, phones, emails)
+	q.People = make([]plan.Person, len(p.People))
+	for i, x := range p.People {
+		if hidden[i] {
 			x.Phone, x.Email = "", ""
 		}
 		q.People[i] = x
 	}
-	if noContacts {
+	if r.NoContacts {
 		q.Case.LeadWorker.Phone, q.Case.LeadWorker.Email = "", ""
 	}
-	return &q
+	return View{Plan: &q, LeftOut: leftOut}
+}
+
+// hiddenFor says whether the reader must not see x's contact details, and
+// whether that is because of contact_hidden_from rather than share_contact.
+func hiddenFor(p *plan.Plan, x plan.Person, r Reader) (hidden, byRule bool) {
+	if r.NoContacts {
+		return true, false
+	}
+	byRule = hiddenByRule(p, x, r)
+	return byRule || !x.ShareContact, byRule && x.ShareContact
+}
+
+func hiddenByRule(p *plan.Plan, x plan.Person, r Reader) bool {
+	if len(x.ContactHiddenFrom) == 0 {
+		return false
+	}
+	switch {
+	case r.For != "":
+		return slices.Contains(x.ContactHiddenFrom, r.For)
+	case r.Audience == Child:
+		return true
+	}
+	// The network copy goes to everyone on its distribution list: the
+	// lead worker and every person (not the children, who have their own).
+	for _, id := range x.ContactHiddenFrom {
+		if i, ok := p.Lookup(id); ok && !i.IsChild {
+			return true
+		}
+	}
+	return false
+}
+
+// redact is view without the note: the plan a reader's copy is made from.
+func redact(p *plan.Plan, a Audience, noContacts bool) *plan.Plan {
+	return view(p, Reader{Audience: a, NoContacts: noContacts}).Plan
+}
+
+func appendNonEmpty(s []string, v string) []string {
+	if v == "" {
+		return s
+	}
+	return append(s, v)
 }
