@@ -26,7 +26,7 @@ func AdultPlan(in *Input, opt Options, ao AdultOptions) ([]byte, error) {
 		}
 	}
 	v := view(in.Plan, Reader{Audience: ao.Audience, For: ao.For})
-	c := &adult{in: in, p: v.Plan, w: opt.wording(), ao: ao, leftOut: v.LeftOut}
+	c := &adult{in: in, p: v.Plan, w: opt.wording(), ao: ao, leftOut: v.LeftOut, duty: opt.EmergencyDutyPhone}
 	doc := document{
 		spec:     a4,
 		blocks:   c.blocks(),
@@ -48,6 +48,7 @@ type adult struct {
 	ao AdultOptions
 	// leftOut: some contact details are hidden from a reader of this copy.
 	leftOut bool
+	duty    string // the out-of-hours number (Options.EmergencyDutyPhone)
 }
 
 // blocks is the table of contents of the adult plan.
@@ -68,6 +69,7 @@ func (c *adult) blocks() []layout.Block {
 	b = append(b, c.redFlags()...)
 	b = append(b, c.contingencies()...)
 	b = append(b, c.network()...)
+	b = append(b, c.whoToCall()...)
 	b = append(b, c.monitoring()...)
 	b = append(b, c.tests()...)
 	b = append(b, c.reviews()...)
