@@ -174,7 +174,7 @@ func (f *form) meetingBox(m plan.Meeting) []layout.Block {
 	if m.DurationMinutes > 0 {
 		rows = append(rows, formRow{w.Text("form.duration"), text(fmt.Sprintf("%d minutes", m.DurationMinutes))})
 	}
-	rows = append(rows, formRow{w.Text("form.weeks"), text(fmt.Sprintf("%d weeks (%d days)", compliance.Week(start, m.Date), days))})
+	rows = append(rows, formRow{w.Text("form.weeks"), text(w.Text("form.weeks.value", "weeks", itoa(compliance.WeeksCompleted(start, m.Date)), "days", itoa(days), "week", itoa(compliance.Week(start, m.Date))))})
 	if m.Type == plan.MeetingInitial {
 		rows = append(rows, formRow{w.Text("form.within12"), f.tick(days <= compliance.FirstMeetingDays)})
 	}

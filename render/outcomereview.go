@@ -84,3 +84,17 @@ func (f *form) nextReview(m plan.Meeting) string {
 	}
 	return "by " + m.Date.AddDays(28).Long()
 }
+
+// FormDate is the date a meeting outcome form is named and dated by: its
+// meeting's (the latest held meeting's when id is ""), or the plan's date
+// for the rationale form. The zip and a single download agree.
+func FormDate(p *plan.Plan, id string) plan.Date {
+	m, ok := p.Meeting(id)
+	if id == "" {
+		m, ok = p.LatestMeeting()
+	}
+	if ok {
+		return m.Date
+	}
+	return p.Date()
+}
