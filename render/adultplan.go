@@ -128,7 +128,7 @@ func (c *adult) cover() []layout.Block {
 	rows = append(rows,
 		[2]string{w.Text("adult.plan_date"), date.Long()},
 		[2]string{w.Text("adult.version"), itoa(p.Version())},
-		[2]string{w.Text("adult.next_review"), w.Text("adult.next_review.value", "date", NextReview(c.in).Long())},
+		[2]string{w.Text("adult.next_review"), c.nextReviewText()},
 	)
 	b = append(b, fieldTable(rows))
 	b = append(b, layout.Space(8), small(c.copyNote()), layout.PageBreak{})

@@ -34,3 +34,12 @@ func (c *adult) whoToCall() []layout.Block {
 	}
 	return append(b, c.callAlways()...)
 }
+
+// nextReviewText is the cover's next review: the planned review meeting's
+// date when one is planned, otherwise the date it is due by.
+func (c *adult) nextReviewText() string {
+	if m, ok := c.in.Plan.NextPlannedReview(); ok {
+		return c.w.Text("adult.next_review.planned", "date", m.Date.Long())
+	}
+	return c.w.Text("adult.next_review.value", "date", NextReview(c.in).Long())
+}

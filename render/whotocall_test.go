@@ -45,3 +45,41 @@ func TestWhoToCallEndsWithOutOfHoursThen999And101(t *testing.T) {
 		})
 	}
 }
+
+// TestPlannedReviewInTheDocuments: a planned review is the next review in
+// every document, and never dates the plan.
+func TestPlannedReviewInTheDocuments(t *testing.T) {
+	data, uploads := exampleBytes(t, "hughes-review")
+	data = []byte(strings.Replace(string(data), `"meetings": [`, `"meetings": [{"id": "fnm3", "type": "review", "status": "planned", "date": "2026-12-04"},`, 1))
+	in, err := Load(data, uploads, testOpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	adult, err := AdultPlan(in, testOpt, AdultOptions{Audience: Network})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(pdftest.Text(t, adult)), " ")
+	for _, want := range []string{"Next review 4 December 2026 (review meeting planned)", "Plan of 30 October 2026, version 2"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the adult plan does not say %q", want)
+		}
+	}
+	form, err := OutcomeForm(in, testOpt, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ftext := strings.Join(strings.Fields(pdftest.Text(t, form)), " ")
+	for _, want := range []string{"Meeting of 30 October 2026", "Next review due 4 December 2026 (review meeting planned)"} {
+		if !strings.Contains(ftext, want) {
+			t.Errorf("the latest form does not say %q", want)
+		}
+	}
+	book, err := WordsAndPictures(in, testOpt, WordsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if btext := strings.Join(strings.Fields(pdftest.Text(t, book)), " "); !strings.Contains(btext, "4 December 2026") || strings.Contains(btext, "made this plan on 4 December") {
+		t.Error("the book does not give the planned review, or dates the plan by it")
+	}
+}
