@@ -257,12 +257,15 @@ func (s *Server) storedDocument(c *gin.Context) {
 		abort(c, errStatus(http.StatusNotFound, "not-found", "Not found", "there is no document %q: use adult-plan, meeting-outcome or words-and-pictures", short(doc)))
 		return
 	}
-	id := c.Param("id")
+	id, formMeeting := c.Param("id"), c.Query("meeting")
 	var in *render.Input
 	var b []byte
 	start := time.Now()
 	err = s.pool.run(c.Request.Context(), func() error {
 		var err error
+		if doc == "meeting-outcome" && version == 0 {
+			version = s.formVersion(context.Background(), id, formMeeting)
+		}
 		if in, _, err = s.loadStored(context.Background(), id, version); err != nil {
 			return err
 		}
