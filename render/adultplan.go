@@ -27,7 +27,7 @@ func AdultPlan(in *Input, opt Options, ao AdultOptions) ([]byte, error) {
 		}
 	}
 	v := view(in.Plan, Reader{Audience: ao.Audience, For: ao.For})
-	c := &adult{in: in, p: v.Plan, w: opt.wording(), ao: ao, leftOut: v.LeftOut}
+	c := &adult{in: in, p: v.Plan, w: opt.wording(), ao: ao, leftOut: v.LeftOut, duty: opt.EmergencyDutyPhone}
 	doc := document{
 		copy:     c.copyName(),
 		spec:     a4,
@@ -53,6 +53,7 @@ type adult struct {
 	partSize float64
 	// leftOut: some contact details are hidden from a reader of this copy.
 	leftOut bool
+	duty    string // the out-of-hours number (Options.EmergencyDutyPhone)
 }
 
 // blocks is the table of contents of the adult plan. A person's own copy
@@ -75,6 +76,7 @@ func (c *adult) blocks() []layout.Block {
 	b = append(b, c.redFlags()...)
 	b = append(b, c.contingencies()...)
 	b = append(b, c.network()...)
+	b = append(b, c.whoToCall()...)
 	b = append(b, c.monitoring()...)
 	b = append(b, c.tests()...)
 	b = append(b, c.reviews()...)
@@ -177,7 +179,7 @@ func (c *adult) cover() []layout.Block {
 	rows = append(rows,
 		[2]string{w.Text("adult.plan_date"), date.Long()},
 		[2]string{w.Text("adult.version"), itoa(p.Version())},
-		[2]string{w.Text("adult.next_review"), w.Text("adult.next_review.value", "date", NextReview(c.in).Long())},
+		[2]string{w.Text("adult.next_review"), c.nextReviewText()},
 	)
 	b = append(b, fieldTable(rows))
 	b = append(b, layout.Space(8), small(c.copyNote()), layout.PageBreak{})

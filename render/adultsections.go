@@ -58,6 +58,7 @@ func (c *adult) yourPart() []layout.Block {
 		}
 		b = append(b, layout.Paragraph{Spans: append(plain(i.Display()+" ", font("B", bodySize), ink), plain(joinNonEmpty("  ", i.Phone, i.Email), font("", bodySize), ink)...), Bullet: "•", SpaceAfter: 1})
 	}
+	b = append(b, c.callAlways()...)
 	return b
 }
 

@@ -31,6 +31,9 @@ type document struct {
 	// language is the document's language when it differs from the case's
 	// family language (the child's document names its own).
 	language string
+	// dateLine, when set, replaces "Plan of DATE, version N" in the header:
+	// a meeting's form is dated by its meeting.
+	dateLine string
 }
 
 func (d document) write(in *Input, opt Options) ([]byte, error) {
@@ -45,6 +48,9 @@ func (d document) write(in *Input, opt Options) ([]byte, error) {
 	marking := opt.marking()
 	ref := p.Case.Reference
 	dateLine := "Plan of " + p.Date().Long() + ", version " + itoa(p.Version())
+	if d.dateLine != "" {
+		dateLine = d.dateLine
+	}
 	decorate := d.footer
 	if decorate == nil {
 		decorate = func(i, n int) []layout.Item {

@@ -49,6 +49,10 @@ type Options struct {
 	Marking string
 	// Wording is the documents' fixed text; nil means the embedded default.
 	Wording *templates.Wording
+	// EmergencyDutyPhone is the council's out-of-hours number (the
+	// Emergency Duty Team): every family and network copy's "who to call"
+	// ends with it, then 999 and 101. Empty leaves its line out.
+	EmergencyDutyPhone string
 
 	// laidOut, when set, is given each document's pages once laid out:
 	// the golden layout tests read them.

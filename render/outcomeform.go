@@ -24,12 +24,15 @@ func OutcomeForm(in *Input, opt Options, meetingID string) ([]byte, error) {
 		return nil, plan.Problems{{Path: "meeting", Code: plan.CodeReference, Message: fmt.Sprintf("%q is not the id of a meeting in the plan", meetingID)}}
 	case ok:
 		title = f.w.Text("form.title", "system", string(f.p.Case.RecordSystem))
+		f.asOf = m.Date
+		f.dateLine = f.w.Text("form.dateline", "date", m.Date.Long(), "version", itoa(f.p.VersionAt(m.Date)))
 		blocks = f.meetingForm(m)
 	default:
 		title = f.w.Text("form.title.rationale", "system", string(f.p.Case.RecordSystem))
+		f.asOf = f.p.Date()
 		blocks = f.rationaleForm()
 	}
-	doc := document{spec: a4, blocks: blocks, title: title, subject: "Family/network meeting outcome, " + f.p.Case.Reference, keywords: f.p.Case.Reference, header: true}
+	doc := document{spec: a4, blocks: blocks, title: title, subject: "Family/network meeting outcome, " + f.p.Case.Reference, keywords: f.p.Case.Reference, header: true, dateLine: f.dateLine}
 	return doc.write(in, opt)
 }
 
@@ -37,6 +40,10 @@ type form struct {
 	in *Input
 	p  *plan.Plan
 	w  *templates.Wording
+	// asOf is the day the form speaks of: its meeting's date, or the
+	// plan's date for the rationale form.
+	asOf     plan.Date
+	dateLine string
 }
 
 func (f *form) meeting(id string) (plan.Meeting, bool) {
@@ -61,10 +68,12 @@ func (f *form) meetingForm(m plan.Meeting) []layout.Block {
 	b = append(b, f.meetingBox(m)...)
 	b = append(b, f.peopleBox(m)...)
 	b = append(b, f.discussionBox(m)...)
-	b = append(b, f.agreedBox()...)
+	b = append(b, f.reviewBox(m)...)
+	b = append(b, f.agreedBox(m)...)
 	b = append(b, f.decisionsBox(m)...)
 	b = append(b, f.sharedBox()...)
 	b = append(b, f.complianceBox()...)
+	b = append(b, f.signOffBox(m.OutcomeRecordedOn)...)
 	return b
 }
 
@@ -97,6 +106,11 @@ func (f *form) rationaleForm() []layout.Block {
 	}
 	b = append(b, f.box(w.Text("form.section.rationale"), rows)...)
 	b = append(b, f.complianceBox()...)
+	var on *plan.Date
+	if r := f.p.NoMeetingRationale; r != nil {
+		on = &r.RecordedOn
+	}
+	b = append(b, f.signOffBox(on)...)
 	return b
 }
 
@@ -116,7 +130,7 @@ func (f *form) box(title string, rows []formRow) []layout.Block {
 	t.NoHeader, t.Pad = true, 1.4
 	for _, r := range rows {
 		if len(r.value) == 0 {
-			r.value = text("–")
+			r.value = text(f.w.Text("form.row.not_recorded"))
 		}
 		t.Rows = append(t.Rows, []layout.Cell{{Blocks: []layout.Block{layout.Paragraph{Spans: plain(r.label, font("B", 9), ink)}}, Fill: &pale}, {Blocks: r.value}})
 	}
@@ -131,7 +145,7 @@ func (f *form) caseBox() []layout.Block {
 		if ch.InCare {
 			care = ", in care"
 		}
-		kids = append(kids, fmt.Sprintf("%s (born %s, age %d%s)", ch.Name, ch.DateOfBirth.Long(), ch.AgeOn(p.Date()), care))
+		kids = append(kids, fmt.Sprintf("%s (born %s, age %d%s)", ch.Name, ch.DateOfBirth.Long(), ch.AgeOn(f.asOf), care))
 	}
 	lw := p.Case.LeadWorker
 	return f.box(w.Text("form.section.case"), []formRow{
@@ -160,7 +174,7 @@ func (f *form) meetingBox(m plan.Meeting) []layout.Block {
 	if m.DurationMinutes > 0 {
 		rows = append(rows, formRow{w.Text("form.duration"), text(fmt.Sprintf("%d minutes", m.DurationMinutes))})
 	}
-	rows = append(rows, formRow{w.Text("form.weeks"), text(fmt.Sprintf("%d weeks (%d days)", compliance.Week(start, m.Date), days))})
+	rows = append(rows, formRow{w.Text("form.weeks"), text(w.Text("form.weeks.value", "weeks", itoa(compliance.WeeksCompleted(start, m.Date)), "days", itoa(days), "week", itoa(compliance.Week(start, m.Date))))})
 	if m.Type == plan.MeetingInitial {
 		rows = append(rows, formRow{w.Text("form.within12"), f.tick(days <= compliance.FirstMeetingDays)})
 	}
@@ -267,11 +281,21 @@ func (f *form) scaleAt(d plan.Date) []layout.Block {
 	return text(lines...)
 }
 
-func (f *form) agreedBox() []layout.Block {
+// agreedBox lists the rules agreed by this meeting (at it or before it),
+// marking those agreed at it; rules agreed at later meetings are left out.
+func (f *form) agreedBox(m plan.Meeting) []layout.Block {
 	w := f.w
 	var rules, cons []layout.Block
 	for _, r := range f.p.Arrangements.Rules {
-		rules = append(rules, layout.Paragraph{Spans: plain(r.When+" – "+strings.Join(shortNames(f.p, r.Who), ", ")+backupNote(f.p, r.Backup), font("B", 9.5), ink), SpaceAfter: 0.5})
+		at, ok := f.p.Meeting(f.p.AgreedAt(r))
+		if ok && at.Date.After(m.Date) {
+			continue
+		}
+		head := r.When + " – " + strings.Join(shortNames(f.p, r.Who), ", ") + backupNote(f.p, r.Backup)
+		if ok && at.ID == m.ID && m.Type == plan.MeetingReview {
+			head += " " + w.Text("form.rules.new")
+		}
+		rules = append(rules, layout.Paragraph{Spans: plain(head, font("B", 9.5), ink), SpaceAfter: 0.5})
 		rules = append(rules, md(r.Then, 9.5)...)
 	}
 	for _, c := range f.p.Arrangements.Contingencies {
@@ -335,7 +359,7 @@ func (f *form) decisionsBox(m plan.Meeting) []layout.Block {
 			rows = append(rows, formRow{w.Text("form.review_due"), text(d.Due.Long() + done)})
 		}
 	}
-	rows = append(rows, formRow{w.Text("form.next_review"), text("by " + f.p.Date().AddDays(28).Long())})
+	rows = append(rows, formRow{w.Text("form.next_review"), text(f.nextReview(m))})
 	return f.box(w.Text("form.section.decisions"), rows)
 }
 

@@ -5,6 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/familynetwork/safetyplan/internal/plan"
 
 	"github.com/familynetwork/safetyplan/render"
 	"github.com/familynetwork/safetyplan/templates"
@@ -19,6 +22,7 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	tmpl := fs.String("templates", os.Getenv("SAFETYPLAN_TEMPLATES"), "folder of wording overrides (env SAFETYPLAN_TEMPLATES)")
 	council := fs.String("council", os.Getenv("SAFETYPLAN_COUNCIL"), "council name shown as the documents' author (env SAFETYPLAN_COUNCIL)")
 	marking := fs.String("marking", os.Getenv("SAFETYPLAN_MARKING"), "protective marking (env SAFETYPLAN_MARKING; default OFFICIAL-SENSITIVE)")
+	duty := fs.String("emergency-duty-phone", os.Getenv("SAFETYPLAN_EMERGENCY_DUTY_PHONE"), "the council's out-of-hours (Emergency Duty Team) number, printed in every family and network copy (env SAFETYPLAN_EMERGENCY_DUTY_PHONE)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return exitInput
@@ -30,6 +34,9 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	opt, err := renderOptions(*today)
 	if err == nil {
 		opt.Council, opt.Marking = *council, *marking
+		opt.EmergencyDutyPhone, err = dutyPhone(*duty)
+	}
+	if err == nil {
 		opt.Wording, err = templates.Load(*tmpl)
 	}
 	if err != nil {
@@ -103,4 +110,13 @@ func extractCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %s and %d upload(s)\n", filepath.Join(*out, "plan.json"), len(uploads))
 	return exitOK
+}
+
+// dutyPhone checks the out-of-hours number given by flag or environment.
+func dutyPhone(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s != "" && !plan.ValidPhone(s) {
+		return "", fmt.Errorf("--emergency-duty-phone (SAFETYPLAN_EMERGENCY_DUTY_PHONE) %q is not a phone number: give the Emergency Duty Team's number, such as 0117 922 2000", s)
+	}
+	return s, nil
 }

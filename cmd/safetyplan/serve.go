@@ -179,6 +179,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	tmpl := fs.String("templates", os.Getenv("SAFETYPLAN_TEMPLATES"), "folder of wording overrides (env SAFETYPLAN_TEMPLATES)")
 	council := fs.String("council", os.Getenv("SAFETYPLAN_COUNCIL"), "council name shown as the documents' author (env SAFETYPLAN_COUNCIL)")
 	marking := fs.String("marking", os.Getenv("SAFETYPLAN_MARKING"), "protective marking (env SAFETYPLAN_MARKING; default OFFICIAL-SENSITIVE)")
+	duty := fs.String("emergency-duty-phone", os.Getenv("SAFETYPLAN_EMERGENCY_DUTY_PHONE"), "the council's out-of-hours (Emergency Duty Team) number, printed in every family and network copy (env SAFETYPLAN_EMERGENCY_DUTY_PHONE)")
 	workers := fs.Int("workers", int(env.int("SAFETYPLAN_WORKERS", 0)), "plans checked and rendered at once (env SAFETYPLAN_WORKERS; default: the number of CPUs)")
 	queue := fs.Int("queue", int(env.int("SAFETYPLAN_QUEUE", 0)), "requests that may wait for a worker before 429 (env SAFETYPLAN_QUEUE; default 16 per worker)")
 	renderTimeout := fs.Duration("render-timeout", env.duration("SAFETYPLAN_RENDER_TIMEOUT", 20*time.Second), "deadline for one request's wait and work, then 503 (env SAFETYPLAN_RENDER_TIMEOUT)")
@@ -206,6 +207,9 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return fail(err)
 	}
 	opt.Council, opt.Marking = *council, *marking
+	if opt.EmergencyDutyPhone, err = dutyPhone(*duty); err != nil {
+		return fail(err)
+	}
 	if opt.Wording, err = templates.Load(*tmpl); err != nil {
 		return fail(err)
 	}

@@ -268,12 +268,15 @@ func TestDeadlineHelpers(t *testing.T) {
 		t.Errorf("OutcomeDue = %s", got)
 	}
 	weeks := []struct {
-		days, want int
-	}{{0, 0}, {6, 0}, {7, 1}, {35, 5}, {50, 7}, {83, 11}, {84, 12}, {85, 12}, {-1, -1}, {-7, -1}, {-8, -2}}
+		days, completed, ordinal int
+	}{{0, 0, 1}, {6, 0, 1}, {7, 1, 2}, {35, 5, 6}, {50, 7, 8}, {83, 11, 12}, {84, 12, 13}, {85, 12, 13}, {104, 14, 15}, {-1, -1, 0}, {-7, -1, 0}, {-8, -2, -1}}
 	start := d("2026-01-05")
 	for _, w := range weeks {
-		if got := Week(start, start.AddDays(w.days)); got != w.want {
-			t.Errorf("Week(day %d) = %d, want %d", w.days, got, w.want)
+		if got := WeeksCompleted(start, start.AddDays(w.days)); got != w.completed {
+			t.Errorf("WeeksCompleted(day %d) = %d, want %d", w.days, got, w.completed)
+		}
+		if got := Week(start, start.AddDays(w.days)); got != w.ordinal {
+			t.Errorf("Week(day %d) = %d, want week %d", w.days, got, w.ordinal)
 		}
 	}
 }

@@ -90,7 +90,7 @@ func TestRules(t *testing.T) {
 				"error rationale.missing no_meeting_rationale",
 			},
 			deadline: &dl{KindFirstMeeting, "m1", "2026-03-30", "2026-03-31", StatusMissed, 0, 1, "meetings[0].date"},
-			contains: []string{"held on 31 March 2026, 85 days (week 12) after involvement started on 5 January 2026: 1 day after the 12-week deadline of 30 March 2026"},
+			contains: []string{"held on 31 March 2026, 85 days (week 13) after involvement started on 5 January 2026: 1 day after the 12-week deadline of 30 March 2026"},
 		},
 		{
 			name:     "rule 1: none held and past due is missed",
@@ -98,7 +98,7 @@ func TestRules(t *testing.T) {
 			today:    "2026-04-14", // day 99
 			want:     []string{"warning first_meeting.missed meetings", "error rationale.missing no_meeting_rationale"},
 			deadline: &dl{KindFirstMeeting, "", "2026-03-30", "", StatusMissed, 0, 15, "meetings"},
-			contains: []string{"week 14", "15 days late"},
+			contains: []string{"week 15", "15 days late"},
 		},
 		{
 			name:     "rule 1: none held and not yet due",
@@ -106,7 +106,7 @@ func TestRules(t *testing.T) {
 			today:    "2026-03-26",
 			want:     []string{"info first_meeting.due meetings"},
 			deadline: &dl{KindFirstMeeting, "", "2026-03-30", "", StatusDue, 4, 0, "meetings"},
-			contains: []string{"due by 30 March 2026", "4 days left", "week 11"},
+			contains: []string{"due by 30 March 2026", "4 days left", "week 12"},
 		},
 		{
 			name:     "rule 1: none held and due today",

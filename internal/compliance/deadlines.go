@@ -38,13 +38,21 @@ func OutcomeDue(cal *Calendar, meeting plan.Date) plan.Date {
 	return d
 }
 
-// Week returns the number of whole weeks from start to d, floor(days/7): a
-// meeting 50 days after involvement started is in week 7, one 84 days after
-// in week 12. Days before start give negative weeks.
-func Week(start, d plan.Date) int {
+// WeeksCompleted returns the number of whole weeks from start to d,
+// floor(days/7): 50 days after involvement started is 7 weeks completed, 84
+// days is 12. Days before start give negative weeks.
+func WeeksCompleted(start, d plan.Date) int {
 	days := start.DaysUntil(d)
 	if days < 0 {
 		return -((-days + 6) / 7)
 	}
 	return days / 7
+}
+
+// Week returns the ordinal week of involvement that d falls in: the day
+// involvement started and the six after it are week 1, day 50 is in week
+// 8, day 84 (the last day of the 12-week limit) in week 13, day 104 in
+// week 15. A day before start gives 0 or less.
+func Week(start, d plan.Date) int {
+	return WeeksCompleted(start, d) + 1
 }

@@ -14,9 +14,14 @@ import (
 )
 
 // sendPDF answers a rendered document, with a file name built from the case
-// reference, the document and the plan date.
+// reference, the document and the plan date (a meeting's form: its
+// meeting's date, as in the zip).
 func sendPDF(c *gin.Context, in *render.Input, doc string, b []byte) {
-	name := fmt.Sprintf("%s_%s_%s.pdf", render.FileBase(in.Plan.Case.Reference), doc, in.Plan.Date())
+	date := in.Plan.Date()
+	if doc == "meeting-outcome" {
+		date = render.FormDate(in.Plan, c.Query("meeting"))
+	}
+	name := fmt.Sprintf("%s_%s_%s.pdf", render.FileBase(in.Plan.Case.Reference), doc, date)
 	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
 	c.Header("Cache-Control", "no-store")
 	c.Data(http.StatusOK, "application/pdf", b)

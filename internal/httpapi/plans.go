@@ -307,7 +307,7 @@ func (s *Server) storedDocument(c *gin.Context) {
 		abort(c, errStatus(http.StatusNotFound, "not-found", "Not found", "there is no document %q: use adult-plan, meeting-outcome or words-and-pictures", short(doc)))
 		return
 	}
-	id := c.Param("id")
+	id, formMeeting := c.Param("id"), c.Query("meeting")
 	var in *render.Input
 	var sp *store.StoredPlan
 	var b []byte
@@ -316,6 +316,9 @@ func (s *Server) storedDocument(c *gin.Context) {
 	defer cancel()
 	err = s.pool.run(ctx, func() error {
 		var err error
+		if doc == "meeting-outcome" && version == 0 {
+			version = s.formVersion(ctx, id, formMeeting)
+		}
 		if in, sp, err = s.loadStored(ctx, id, version); err != nil {
 			return err
 		}

@@ -239,6 +239,10 @@ type ValidateResponse struct {
 	PlanDate  plan.Date             `json:"plan_date"`
 	Version   int                   `json:"version"`
 	Today     plan.Date             `json:"today"`
+	// EmergencyDutyPhone is the out-of-hours number the family and network
+	// copies print (--emergency-duty-phone), so the page can show it; ""
+	// when none is set.
+	EmergencyDutyPhone string `json:"emergency_duty_phone"`
 }
 
 func (s *Server) validate(c *gin.Context) {
@@ -255,5 +259,5 @@ func (s *Server) validate(c *gin.Context) {
 	}
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, ValidateResponse{Valid: true, Errors: errs, Findings: in.Findings(), Deadlines: in.Report.Deadlines,
-		PlanDate: in.Plan.Date(), Version: in.Plan.Version(), Today: in.Report.Today})
+		PlanDate: in.Plan.Date(), Version: in.Plan.Version(), Today: in.Report.Today, EmergencyDutyPhone: s.renderOptions().EmergencyDutyPhone})
 }

@@ -35,6 +35,18 @@ func (p *Plan) Version() int {
 	return v
 }
 
+// VersionAt is the plan's version as it stood on day d: 1 plus the review
+// meetings held on or before it.
+func (p *Plan) VersionAt(d Date) int {
+	v := 1
+	for _, m := range p.Meetings {
+		if m.Type == MeetingReview && m.Held() && !m.Date.After(d) {
+			v++
+		}
+	}
+	return v
+}
+
 // MeetingsByDate returns the held meetings in date order (stable for equal
 // dates): the meetings that have outcome forms.
 func (p *Plan) MeetingsByDate() []Meeting {

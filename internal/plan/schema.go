@@ -59,6 +59,9 @@ func typeSchema(t reflect.Type, r rules) map[string]any {
 			} else {
 				fs = nullable(fs)
 			}
+			if d := f.Tag.Get("doc"); d != "" {
+				fs["description"] = d
+			}
 			props[jsonName(f)] = fs
 		}
 		s := map[string]any{"type": "object", "additionalProperties": false, "properties": props}

@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -94,5 +95,35 @@ func TestSchemaCoversEveryField(t *testing.T) {
 	}
 	if s["additionalProperties"] != false {
 		t.Error("schema must reject unknown keys")
+	}
+}
+
+// The fields of the plan over time and across people are in the schema,
+// with their values and what they mean.
+func TestSchemaDescribesStatusHiddenFromAgreedAt(t *testing.T) {
+	var s struct {
+		Properties map[string]struct {
+			Items struct {
+				Properties map[string]map[string]any
+			}
+			Properties map[string]struct {
+				Items struct {
+					Properties map[string]map[string]any
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(Schema(), &s); err != nil {
+		t.Fatal(err)
+	}
+	status := s.Properties["meetings"].Items.Properties["status"]
+	if fmt.Sprint(status["enum"]) != "[held planned cancelled <nil>]" || status["description"] == nil {
+		t.Errorf("meetings[].status: %v", status)
+	}
+	if h := s.Properties["people"].Items.Properties["contact_hidden_from"]; h["type"] == nil || h["description"] == nil {
+		t.Errorf("people[].contact_hidden_from: %v", h)
+	}
+	if a := s.Properties["plan"].Properties["rules"].Items.Properties["agreed_at"]; a["description"] == nil {
+		t.Errorf("plan.rules[].agreed_at: %v", a)
 	}
 }

@@ -88,7 +88,7 @@ type Person struct {
 	ShareContact bool       `json:"share_contact"`
 	// ContactHiddenFrom are the ids of people who must never see this
 	// person's contact details, whatever ShareContact says.
-	ContactHiddenFrom []string `json:"contact_hidden_from" plan:"ref,maxitems=50"`
+	ContactHiddenFrom []string `json:"contact_hidden_from" plan:"ref,maxitems=50" doc:"Ids of people who must never see this person's phone or email, whatever share_contact says: their own copies, the network copy and the children's book leave it out."`
 	Picture           string   `json:"picture" plan:"picture"`
 
 	// Appearance is how they look, for the child's book (appearance.go).
@@ -101,7 +101,7 @@ type Person struct {
 type Meeting struct {
 	ID                      string           `json:"id" plan:"required,id"`
 	Type                    MeetingType      `json:"type" plan:"required"`
-	Status                  MeetingStatus    `json:"status"`
+	Status                  MeetingStatus    `json:"status" doc:"held (the default), planned or cancelled. Only held meetings count, date the plan and give its version; a planned one needs only id, type and date."`
 	Date                    Date             `json:"date" plan:"required"`
 	StartTime               *Time            `json:"start_time"`
 	DurationMinutes         int              `json:"duration_minutes" plan:"min=0,maxint=1440"`
@@ -193,7 +193,7 @@ type Rule struct {
 	Picture    string    `json:"picture" plan:"picture"`
 	// AgreedAt is the id of the meeting at which the rule was agreed;
 	// empty means the first held meeting.
-	AgreedAt string `json:"agreed_at" plan:"meetingref"`
+	AgreedAt string `json:"agreed_at" plan:"meetingref" doc:"The id of the held meeting at which the rule was agreed; default the first held meeting. A meeting's outcome form lists only the rules agreed by it."`
 }
 
 // Contingency is the backup when someone cannot do their part.

@@ -263,7 +263,7 @@ func TestWorkerBuildsAPlan(t *testing.T) {
 	all := strings.Join(texts, "\n")
 	for _, want := range []string{"Kayden's story", "Priya is a social worker", "The people who help me", "Nana Jean", "Tomasz next door",
 		"07700 900222", "Every morning Nana Jean makes sure we have breakfast.", "If I feel scared I can knock next door for Tomasz.",
-		"I can also", "talk to Priya, my social worker", "0800 1111", "999", "(number not shown)"} {
+		"I can also", "talk to Priya, my social worker", "0800 1111", "999", "(number not shared)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the child's view lacks %q:\n%s", want, all)
 		}

@@ -9,39 +9,70 @@
 
 import { h } from './util.js';
 
-const HIDDEN = '(number not shown)';
+const HIDDEN = '(number not shared)';
+const HIDDEN_EMAIL = '(email not shared)';
 
 function who(p) {
   return p.known_as || p.name || '';
+}
+
+/** hiddenFromChild: a person's details are in the child's copy only when
+ * they share them and hide them from nobody (children pass things on). */
+function hiddenFromChild(p, contacts) {
+  return contacts === 'none' || !p.share_contact || (p.contact_hidden_from || []).length > 0;
 }
 
 /** secrets are the phone numbers and emails the child's copy must not show. */
 export function secrets(plan, contacts) {
   const out = [];
   const add = (person, phone, email) => {
-    if (phone) out.push({ person, kind: 'phone', value: phone, digits: digits(phone) });
+    if (phone && phonePattern(phone)) out.push({ person, kind: 'phone', value: phone });
     if (email) out.push({ person, kind: 'email', value: email });
   };
   for (const p of plan.people || []) {
-    if (contacts === 'none' || !p.share_contact) add(p, p.phone, p.email);
+    if (hiddenFromChild(p, contacts)) add(p, p.phone, p.email);
   }
   const lw = (plan.case && plan.case.lead_worker) || {};
   if (contacts === 'none') add(lw, lw.phone, lw.email);
-  return out.filter((s) => s.kind === 'email' || s.digits.length >= 6);
+  return out;
 }
 
-function digits(s) {
-  let d = String(s).replace(/\D/g, '');
-  if (d.startsWith('44') && String(s).trim().startsWith('+')) d = '0' + d.slice(2);
-  return d;
+// SEP and phonePattern are render.PhonePattern's rules, character for
+// character (a test compares the two): every way a number is written.
+const SEP = '[\\s.\\-()]*';
+const joinDigits = (d) => d.split('').join(SEP);
+
+/** phonePattern is the regular expression source matching every written
+ * form of the number (national, +44, 0044, +44 (0), brackets, dots,
+ * hyphens), or '' for fewer than five digits. */
+export function phonePattern(phone) {
+  let d = String(phone).replace(/\D/g, '');
+  const t = String(phone).trim();
+  let intl = false;
+  if (t.startsWith('+')) intl = true;
+  else if (d.startsWith('00')) { d = d.slice(2); intl = true; }
+  if (d.length < 5) return '';
+  if (intl && !d.startsWith('44')) return '(?:\\+|00)' + SEP + joinDigits(d);
+  let nsn;
+  if (intl) nsn = d.slice(2).replace(/^0/, '');
+  else if (d.startsWith('0')) nsn = d.slice(1);
+  else return joinDigits(d);
+  return '(?:(?:\\+|00)' + SEP + '44' + SEP + '(?:\\(0\\)' + SEP + ')?|\\(?0)' + joinDigits(nsn);
 }
 
 /** redact hides, in text, every number and email in secrets. */
 export function redact(text, sec) {
   if (!text) return text;
-  let t = text.replace(/\+?\d[\d\s().-]{4,}\d/g, (m) => (sec.some((s) => s.kind === 'phone' && digits(m) === s.digits) ? HIDDEN : m));
+  let t = text;
   for (const s of sec) {
-    if (s.kind === 'email') t = t.replace(new RegExp(s.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), HIDDEN);
+    if (s.kind === 'email') t = t.replace(new RegExp(s.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), HIDDEN_EMAIL);
+  }
+  const alts = sec.filter((s) => s.kind === 'phone').map((s) => phonePattern(s.value)).filter(Boolean);
+  if (!alts.length) return t;
+  const re = new RegExp('(^|[^0-9+(])((?:' + alts.join('|') + '))(?=$|[^0-9])', 'g');
+  for (let i = 0; i < 10 && re.test(t); i++) {
+    re.lastIndex = 0;
+    t = t.replace(re, (m, pre) => pre + HIDDEN);
   }
   return t;
 }
@@ -234,7 +265,7 @@ export function pages(plan, { part = 'both', contacts = 'shared' } = {}) {
         title: r(sp.title || (ready ? `${childNames(plan)}'s safety plan` : `The people who help ${childNames(plan)}`)) });
     }
     const hs = helpers(plan);
-    const phoneOf = (x) => (contacts !== 'none' && x.share_contact && x.phone ? x.phone : '');
+    const phoneOf = (x) => (!hiddenFromChild(x, contacts) && x.phone ? x.phone : '');
     if (hs.length) {
       out.push({ kind: 'people', title: many ? 'The people who help us' : 'The people who help me',
         people: hs.map((x) => ({ name: r(nameOf(x)), picture: x.picture })) });

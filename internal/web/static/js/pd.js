@@ -49,7 +49,11 @@ export function renderPD(el, result, stale, goTo) {
         h('span', { class: 'deadline__label', text: d.label }),
         h('span', { class: 'deadline__when' },
           `Due ${ukDate(d.due)}`, d.done_on ? `; done ${ukDate(d.done_on)}` : '',
+          !d.done_on && d.planned_for ? `; planned for ${ukDate(d.planned_for)}` : '',
           days(d) ? h('strong', { text: ` (${days(d)})` }) : null)))),
+    partial ? null : h('p', { class: 'hint pd__duty', text: result.emergency_duty_phone
+      ? `Out of hours: Emergency Duty Team, ${result.emergency_duty_phone}. It ends \u201cWho to call\u201d in every family and network copy, then 999 and 101.`
+      : 'No out-of-hours number is set for this service (--emergency-duty-phone): family and network copies list 999 and 101 only.' }),
     partial ? null : h('h3', { class: 'heading-s', text: 'What the check found' }),
     partial ? null : (result.findings || []).length === 0 ? h('p', { class: 'hint', text: 'Nothing to report.' }) : h('ul', { class: 'findings' },
       result.findings.map((f) => h('li', { class: `finding finding--${f.severity}` },

@@ -169,6 +169,8 @@ const personSpec = [
   { key: 'email', label: 'Email', type: 'email' },
   { key: 'share_contact', label: 'They agree their phone and email can be in the network\u2019s and the children\u2019s copies', type: 'checkbox',
     hint: 'Leave unticked and their contact details appear only in the worker\u2019s copy and the outcome form. In domestic abuse cases this is a safety matter.' },
+  { key: 'contact_hidden_from', label: 'Never show their phone or email to', type: 'refs', kinds: ['people', 'lead'],
+    hint: 'Even when they share it: these people\u2019s own copies, the network copy and the children\u2019s book leave it out (for example, a mother\u2019s number kept from the father named as the risk).' },
   { key: 'picture', label: 'Photo or picture', type: 'picture', hint: 'A photo the child will recognise, or a picture from the library' },
 ];
 
@@ -177,23 +179,32 @@ const furtherMeetings = [
   { key: 'decided_by', type: 'group', label: 'Decided by', spec: manager },
 ];
 
+// heldMeeting: a planned or cancelled meeting needs only its type and date;
+// heldOr(key) still shows a field already filled in, so that a problem with
+// it (an outcome recorded for a planned meeting) is shown where it is.
+const heldMeeting = (app, base) => !['planned', 'cancelled'].includes((getAt(app.plan, base) || {}).status);
+const filled = (v) => v !== undefined && v !== null && v !== '' && v !== false && !(Array.isArray(v) && v.length === 0);
+const heldOr = (key) => (app, base) => heldMeeting(app, base) || filled(getAt(app.plan, [...base, key]));
+
 const meetingSpec = [
   { key: 'type', label: 'Type of meeting', type: 'select', req: true, options: options('meeting_type') },
+  { key: 'status', label: 'Has it taken place?', type: 'select', options: options('meeting_status'), refresh: 'all', placeholder: 'Held (the default)',
+    hint: 'A planned meeting is the next date: it never counts as held and never dates the plan' },
   { key: 'date', label: 'Date', type: 'date', req: true },
   { key: 'start_time', label: 'Start time', type: 'time' },
   { key: 'duration_minutes', label: 'How long it lasted, in minutes', type: 'number', min: 0, max: 1440 },
   { key: 'venue', label: 'Where', type: 'text' },
-  { key: 'attendees_chosen_by_family', label: 'The child and family chose who came', type: 'checkbox' },
-  { key: 'attendees', label: 'Who came', type: 'refs', kinds: PEOPLE },
-  { key: 'apologies', label: 'Sent apologies', type: 'refs', kinds: PEOPLE },
-  { key: 'facilitator', label: 'Facilitator', type: 'ref', kinds: ADULTS },
-  { key: 'interpreter', label: 'Interpreter', type: 'text', width: 'medium', hint: 'The language interpreted, if there was an interpreter' },
-  { key: 'summary', label: 'Summary of the meeting', type: 'textarea', rows: 5 },
-  { key: 'outcome_recorded_on', label: 'Date the outcome was recorded on LCS or EHM', type: 'date',
+  { key: 'attendees_chosen_by_family', when: heldOr('attendees_chosen_by_family'), label: 'The child and family chose who came', type: 'checkbox' },
+  { key: 'attendees', when: heldOr('attendees'), label: 'Who came', type: 'refs', kinds: PEOPLE },
+  { key: 'apologies', when: heldOr('apologies'), label: 'Sent apologies', type: 'refs', kinds: PEOPLE },
+  { key: 'facilitator', when: heldOr('facilitator'), label: 'Facilitator', type: 'ref', kinds: ADULTS },
+  { key: 'interpreter', when: heldOr('interpreter'), label: 'Interpreter', type: 'text', width: 'medium', hint: 'The language interpreted, if there was an interpreter' },
+  { key: 'summary', when: heldOr('summary'), label: 'Summary of the meeting', type: 'textarea', rows: 5 },
+  { key: 'outcome_recorded_on', when: heldOr('outcome_recorded_on'), label: 'Date the outcome was recorded on LCS or EHM', type: 'date',
     hint: 'Due within five working days of the meeting' },
-  { key: 'lifelong_connections', label: 'Lifelong connections considered', type: 'textarea', when: hasChildInCare,
+  { key: 'lifelong_connections', label: 'Lifelong connections considered', type: 'textarea', when: (app, base) => hasChildInCare(app) && heldOr('lifelong_connections')(app, base),
     hint: 'For children in care: who will be in their life for good' },
-  { key: 'further_meetings', type: 'group', label: 'Further meetings', spec: furtherMeetings },
+  { key: 'further_meetings', when: heldOr('further_meetings'), type: 'group', label: 'Further meetings', spec: furtherMeetings },
 ];
 
 // Languages spoken by families in UK councils, by name, each with the
@@ -406,7 +417,7 @@ export const sections = [
   { id: 'meetings', title: 'Meetings', paths: ['meetings', 'no_meeting_rationale'],
     intro: 'Each family network meeting held: the first within 12 weeks of involvement starting, the first review within 4 weeks of it.',
     spec: [
-      list('Meeting', meetingSpec, { key: 'meetings', title: (m, i) => `Meeting ${i + 1}${m.type ? `: ${m.type === 'review' ? 'review' : 'initial'}` : ''}${m.date ? `, ${ukDate(m.date)}` : ''}`,
+      list('Meeting', meetingSpec, { key: 'meetings', title: (m, i) => `Meeting ${i + 1}${m.type ? `: ${m.type === 'review' ? 'review' : 'initial'}` : ''}${m.date ? `, ${ukDate(m.date)}` : ''}${m.status === 'planned' ? ' (planned)' : m.status === 'cancelled' ? ' (cancelled)' : ''}`,
         newItem: (app) => ({ id: newId(app, 'meeting'), type: (app.plan.meetings || []).length ? 'review' : 'initial', date: '', attendees_chosen_by_family: false, attendees: [], apologies: [] }),
         onRemove: (app, item) => confirmRemove(app, item, 'this meeting'), empty: 'No meetings recorded yet.' }),
       { type: 'custom', render: (app) => meetingWithin12Weeks(app) },

@@ -117,6 +117,7 @@ export const labels = {
   senior_practitioner: 'Senior Practitioner', social_worker: 'Social Worker', family_support_worker: 'Family Support Worker',
   other: 'Other', parent: 'Parent', carer: 'Carer', network: 'Family or friend (network)', professional: 'Professional',
   initial: 'Initial meeting', review: 'Review meeting',
+  held: 'Held', planned: 'Planned (not held yet)', cancelled: 'Cancelled',
   phone_calls: 'Phone calls', visits: 'Visits', monitoring: 'Keeping an eye (monitoring)', contact: 'Family time',
   supervision: 'Supervision', transport: 'Transport', respite: 'Respite (a break)',
   diary: 'Diary', journal: 'Journal', text: 'Texts or group chat', call_log: 'Call log', visit: 'Visit',
@@ -130,6 +131,7 @@ export const enums = {
   manager_role: ['team_manager', 'practice_lead', 'consultant_social_worker', 'senior_practitioner', 'social_worker', 'family_support_worker', 'other'],
   person_role: ['parent', 'carer', 'network', 'professional'],
   meeting_type: ['initial', 'review'],
+  meeting_status: ['held', 'planned', 'cancelled'],
   support: ['phone_calls', 'visits', 'monitoring', 'contact', 'supervision', 'transport', 'respite', 'other'],
   method: ['diary', 'journal', 'text', 'call_log', 'visit', 'other'],
 };
