@@ -19,7 +19,7 @@ var sentences = []struct{ name, family, style, lang, text string }{
 	{"greek andika", "andika", "", "el", "Η γιαγιά θα μείνει μαζί μας"},
 	{"arabic", "sans", "", "ar", "ستبقى الجدة معنا كل ليلة"},
 	{"urdu nastaliq", "sans", "", "ur", "نانی ہر رات ہمارے ساتھ رہیں گی"},
-	{"urdu in naskh for another language", "sans", "", "fa", "مادربزرگ هر شب با ما می‌ماند"},
+	{"urdu in naskh for another language", "sans", "", "fa", "مادربزرگ هر شب با ما می\u200cماند"},
 	{"arabic with an english name and a number", "sans", "", "ar", "اتصل بـ Jean على 0800 1111"},
 	{"bengali", "sans", "", "bn", "দিদিমা প্রতি রাতে আমাদের সাথে থাকবেন"},
 	{"gurmukhi", "sans", "", "pa", "ਨਾਨੀ ਹਰ ਰਾਤ ਸਾਡੇ ਨਾਲ ਰਹੇਗੀ"},

@@ -31,7 +31,6 @@ type sElem struct {
 	parent          *sElem
 	kids            []kid
 	x               float64 // where its first item starts, to order cells
-	placed          bool
 }
 
 // kid is a child of an element: another element, or marked content on a
