@@ -18,8 +18,13 @@ type canvas struct {
 	c    bytes.Buffer
 	h    float64 // page height, mm
 	page int     // 0-based
-	// annots are the page's link annotations.
-	annots []string
+	// link is the Link element of the text being drawn, if it is one.
+	link *sElem
+	// annots are the page's link annotations, as dictionaries without
+	// their closing ">>", and the structure element of each (nil for one
+	// in page furniture).
+	annots   []string
+	annotEls []*sElem
 }
 
 func (c *canvas) x(v float64) string { return num(v * ptPerMM) }
@@ -89,8 +94,9 @@ func (c *canvas) text(fs *fontSet, pdf *file, v layout.Text, lang string) error 
 	c.c.WriteString("ET\n")
 	if v.Link != "" {
 		lh := v.Font.LineHeight()
-		c.annots = append(c.annots, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /S /URI /URI %s >> >>",
+		c.annots = append(c.annots, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /S /URI /URI %s >>",
 			c.x(v.X), c.y(v.Y+lh), c.x(v.X+v.W), c.y(v.Y), text(v.Link)))
+		c.annotEls = append(c.annotEls, c.link)
 	}
 	return nil
 }
