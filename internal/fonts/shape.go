@@ -21,6 +21,9 @@ type Glyph struct {
 	// Text is the text of the glyph's cluster, on the cluster's first
 	// glyph in logical order; the others have "".
 	Text string
+	// Cluster is the index of the cluster's first character in the
+	// shaped text: glyphs of one cluster share it and are adjacent.
+	Cluster int
 }
 
 // Run is a stretch of shaped text in one font and direction. Its glyphs
@@ -227,7 +230,7 @@ func (sh *shaper) shapeOne(in shaping.Input, text []rune) Run {
 		if isolateMark(text[g.TextIndex()]) && g.RunesCount() == 1 {
 			continue // an isolate added by isolateNumbers draws nothing
 		}
-		gl := Glyph{ID: uint16(g.GlyphID), Advance: fx(g.Advance), XOffset: fx(g.XOffset), YOffset: fx(g.YOffset)}
+		gl := Glyph{ID: uint16(g.GlyphID), Advance: fx(g.Advance), XOffset: fx(g.XOffset), YOffset: fx(g.YOffset), Cluster: g.TextIndex()}
 		first := g.TextIndex() != seen
 		if r.RTL {
 			// In RTL glyphs come right to left in the visual order; the
