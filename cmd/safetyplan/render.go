@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/familynetwork/safetyplan/internal/fonts"
 	"github.com/familynetwork/safetyplan/render"
 	"github.com/familynetwork/safetyplan/templates"
 )
@@ -17,6 +18,7 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	uploads := fs.String("uploads", "", "folder holding the files named upload:NAME (default: uploads/ beside the plan)")
 	today := fs.String("today", "", "check deadlines as on this day (YYYY-MM-DD)")
 	tmpl := fs.String("templates", os.Getenv("SAFETYPLAN_TEMPLATES"), "folder of wording overrides (env SAFETYPLAN_TEMPLATES)")
+	fontDir := fs.String("fonts", os.Getenv("SAFETYPLAN_FONTS"), "folder of extra TrueType fonts for scripts not shipped, such as Chinese or Tamil (env SAFETYPLAN_FONTS)")
 	council := fs.String("council", os.Getenv("SAFETYPLAN_COUNCIL"), "council name shown as the documents' author (env SAFETYPLAN_COUNCIL)")
 	marking := fs.String("marking", os.Getenv("SAFETYPLAN_MARKING"), "protective marking (env SAFETYPLAN_MARKING; default OFFICIAL-SENSITIVE)")
 	pos, err := parseInterspersed(fs, args)
@@ -28,6 +30,9 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	opt, err := renderOptions(*today)
+	if err == nil && *fontDir != "" {
+		err = fonts.AddDirectory(*fontDir)
+	}
 	if err == nil {
 		opt.Council, opt.Marking = *council, *marking
 		opt.Wording, err = templates.Load(*tmpl)

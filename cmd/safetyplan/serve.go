@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/familynetwork/safetyplan/internal/fonts"
 	"github.com/familynetwork/safetyplan/internal/httpapi"
 	"github.com/familynetwork/safetyplan/internal/plan"
 	"github.com/familynetwork/safetyplan/internal/store"
@@ -171,6 +172,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	drain := fs.Duration("drain-timeout", 30*time.Second, "how long shutdown waits for requests in flight")
 	drainDelay := fs.Duration("drain-delay", envDuration("SAFETYPLAN_DRAIN_DELAY", time.Second), "how long /readyz says 503 before new connections are refused (env SAFETYPLAN_DRAIN_DELAY)")
 	tmpl := fs.String("templates", os.Getenv("SAFETYPLAN_TEMPLATES"), "folder of wording overrides (env SAFETYPLAN_TEMPLATES)")
+	fontDir := fs.String("fonts", os.Getenv("SAFETYPLAN_FONTS"), "folder of extra TrueType fonts for scripts not shipped, such as Chinese or Tamil (env SAFETYPLAN_FONTS)")
 	council := fs.String("council", os.Getenv("SAFETYPLAN_COUNCIL"), "council name shown as the documents' author (env SAFETYPLAN_COUNCIL)")
 	marking := fs.String("marking", os.Getenv("SAFETYPLAN_MARKING"), "protective marking (env SAFETYPLAN_MARKING; default OFFICIAL-SENSITIVE)")
 	workers := fs.Int("workers", int(envInt("SAFETYPLAN_WORKERS", 0)), "plans checked and rendered at once (env SAFETYPLAN_WORKERS; default: the number of CPUs)")
@@ -193,6 +195,11 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	opt, err := renderOptions(*today)
 	if err != nil {
 		return fail(err)
+	}
+	if *fontDir != "" {
+		if err := fonts.AddDirectory(*fontDir); err != nil {
+			return fail(err)
+		}
 	}
 	opt.Council, opt.Marking = *council, *marking
 	if opt.Wording, err = templates.Load(*tmpl); err != nil {
