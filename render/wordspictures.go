@@ -689,9 +689,16 @@ func (c *wpc) picturePage(ref, heading string, ps []wpPara) {
 	top, bottom := s.Top, s.H-s.Bottom
 	colH := bottom - top
 	textX, textW := s.Left, s.ContentWidth()
+	// A page in a right-to-left language (Urdu, Arabic) is read from the
+	// right: its picture goes on the right, its text on the left.
+	rtl := len(ps) > 0 && layout.RightToLeft(ps[0].spans)
+	panelX := s.Left
 	if ref != "" {
 		textX = s.Left + panelW + 14
 		textW = s.W - s.Right - textX
+		if rtl {
+			panelX, textX = s.W-s.Right-panelW, s.Left
+		}
 	}
 	var head []line
 	if heading != "" {
@@ -720,7 +727,7 @@ func (c *wpc) picturePage(ref, heading string, ps []wpPara) {
 	for _, ch := range chunks {
 		var items []layout.Item
 		if ref != "" {
-			items = append(items, c.framed(s.Left, top, panelW, colH, ref)...)
+			items = append(items, c.framed(panelX, top, panelW, colH, ref)...)
 		}
 		y := top + max(0, (colH-height(ch))/2)
 		for _, l := range ch {
