@@ -197,3 +197,33 @@ func TestFamiliesLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonLanguage: a person's own copy is in their language
+// (people[].language) unless the request names another (?lang=).
+func TestPersonLanguage(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "examples", "hughes-review.json"))
+	if err != nil {
+		t.Skipf("the shared examples are not here: %v", err)
+	}
+	var p map[string]any
+	if err := json.Unmarshal(raw, &p); err != nil {
+		t.Fatal(err)
+	}
+	person := p["people"].([]any)[0].(map[string]any)
+	person["language"] = "ur"
+	id := person["id"].(string)
+	data, _ := json.Marshal(p)
+	in, err := render.Load(data, nil, benchOpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, lang, want string }{{"their own", "", "ur"}, {"asked for", "cy", "cy"}} {
+		doc, err := render.AdultPlan(in, benchOpt, render.AdultOptions{For: id, Language: tt.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(doc), "/Lang ("+tt.want+")") {
+			t.Errorf("%s: the copy for %s is not in %s", tt.name, id, tt.want)
+		}
+	}
+}

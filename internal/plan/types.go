@@ -81,6 +81,9 @@ type Person struct {
 	Email        string     `json:"email" plan:"max=254"`
 	ShareContact bool       `json:"share_contact"`
 	Picture      string     `json:"picture" plan:"picture"`
+	// Language is the language (BCP 47, "ur", "cy") of the person's own
+	// copy of the plan and their share page; "" is the family's language.
+	Language string `json:"language" plan:"max=35"`
 }
 
 // Meeting is a family/network meeting that was held.
