@@ -152,3 +152,22 @@ func TestBreaks(t *testing.T) {
 		})
 	}
 }
+
+// TestTimesKeepTheirOrder: "7:30" in Urdu reads 7:30, not 30:7.
+func TestTimesKeepTheirOrder(t *testing.T) {
+	runs, err := Shape("sans", "", "ur", "صبح 7:30 بجے تک")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range runs {
+		var b strings.Builder
+		for _, g := range r.Glyphs {
+			b.WriteString(g.Text)
+		}
+		found = found || strings.TrimSpace(b.String()) == "7:30"
+	}
+	if !found {
+		t.Errorf("no run reads 7:30:\n%s", dump(runs))
+	}
+}
