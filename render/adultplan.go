@@ -16,6 +16,10 @@ type AdultOptions struct {
 	Audience Audience
 	// For is a person's id: their own network copy, opening with their part.
 	For string
+	// Language is the copy's language (BCP 47): the language its text is
+	// drawn in, tagged and measured (Urdu in Nastaliq). "" is the person's
+	// own (people[].language) for their copy, else the family's.
+	Language string
 }
 
 // AdultPlan renders the detailed adult safety plan.
@@ -39,6 +43,14 @@ func AdultPlan(in *Input, opt Options, ao AdultOptions) ([]byte, error) {
 	}
 	if ao.Audience == Worker {
 		doc.attachments = planAttachments(in)
+	}
+	doc.language = ao.Language
+	if doc.language == "" && ao.For != "" {
+		for _, p := range in.Plan.People {
+			if p.ID == ao.For {
+				doc.language = p.Language
+			}
+		}
 	}
 	return doc.write(in, opt)
 }

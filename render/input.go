@@ -171,7 +171,7 @@ func checkText(path, text string) string {
 		return ""
 	}
 	return "the documents' fonts cannot draw " + fonts.Describe(missing) +
-		": the documents can draw Latin, Greek, Cyrillic, Arabic (with Urdu, Farsi and Pashto), Bengali, Gurmukhi, Devanagari and Ethiopic letters; write this field in one of those, and give the family a translation separately"
+		": the documents can draw Latin, Greek, Cyrillic, Arabic (with Urdu, Farsi and Pashto), Bengali, Gurmukhi, Devanagari and Ethiopic letters (and any a council adds with --fonts); write this field in one of those, and give the family a translation separately"
 }
 
 func childFacing(path string) bool {

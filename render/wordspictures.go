@@ -752,9 +752,16 @@ func (c *wpc) fitPage(ref, heading string, ps []wpPara) {
 	top, bottom := s.Top, s.H-s.Bottom
 	colH := bottom - top
 	textX, textW := s.Left, s.ContentWidth()
+	// A page in a right-to-left language (Urdu, Arabic) is read from the
+	// right: its picture goes on the right, its text on the left.
+	rtl := len(ps) > 0 && layout.RightToLeft(ps[0].spans)
+	panelX := s.Left
 	if ref != "" {
 		textX = s.Left + panelW + 14
 		textW = s.W - s.Right - textX
+		if rtl {
+			panelX, textX = s.W-s.Right-panelW, s.Left
+		}
 	}
 	var head []line
 	if heading != "" {
@@ -783,7 +790,7 @@ func (c *wpc) fitPage(ref, heading string, ps []wpPara) {
 	for _, ch := range chunks {
 		var items []layout.Item
 		if ref != "" {
-			items = append(items, c.framed(s.Left, top, panelW, colH, ref)...)
+			items = append(items, c.framed(panelX, top, panelW, colH, ref)...)
 		}
 		y := top + max(0, (colH-height(ch))/2)
 		for _, l := range ch {
@@ -825,11 +832,13 @@ func (c *wpc) framed(x, y, w, h float64, ref string) []layout.Item {
 // its edges.
 func (c *wpc) portrait(x, y, d float64, ref, name string, crop bool) []layout.Item {
 	r := d / 2
+	// For a screen reader, the picture is the person it shows.
+	fig := &layout.Element{Role: "Figure", Alt: strings.TrimSpace(name)}
 	if !crop && ref != "" && !strings.HasPrefix(ref, "library:") {
 		c.refs = append(c.refs, ref)
 		return []layout.Item{
 			layout.Rect{X: x - 4, Y: y - 4, W: d + 8, H: d + 8, Fill: &wpFrame, Radius: 5},
-			layout.Picture{X: x, Y: y, W: d, H: d, Ref: ref},
+			layout.Picture{X: x, Y: y, W: d, H: d, Ref: ref, El: fig},
 		}
 	}
 	items := []layout.Item{layout.Circle{X: x + r, Y: y + r, R: r, Fill: &wpFrame}}
@@ -842,16 +851,16 @@ func (c *wpc) portrait(x, y, d float64, ref, name string, crop bool) []layout.It
 	case strings.HasPrefix(ref, "library:"):
 		c.refs = append(c.refs, ref)
 		in := d * 0.74
-		items = append(items, layout.Picture{X: x + (d-in)/2, Y: y + (d-in)/2, W: in, H: in, Ref: ref})
+		items = append(items, layout.Picture{X: x + (d-in)/2, Y: y + (d-in)/2, W: in, H: in, Ref: ref, El: fig})
 	case ref != "":
 		key := squarePrefix + ref
 		c.refs = append(c.refs, key)
-		items = append(items, layout.Picture{X: x, Y: y, W: d, H: d, Ref: key, Shape: c.shape})
+		items = append(items, layout.Picture{X: x, Y: y, W: d, H: d, Ref: key, Shape: c.shape, El: fig})
 	default:
 		initial := strings.ToUpper(string([]rune(strings.TrimSpace(name) + "?")[:1]))
 		f := andika("B", d*1.2)
 		w := c.m.Width(f, initial)
-		items = append(items, layout.Text{X: x + r - w/2, Y: y + r - f.LineHeight()/2, W: w, Font: f, Color: wpAccent, Text: initial})
+		items = append(items, layout.Text{X: x + r - w/2, Y: y + r - f.LineHeight()/2, W: w, Font: f, Color: wpAccent, Text: initial, El: fig})
 	}
 	return append(items, ring)
 }

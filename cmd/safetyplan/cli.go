@@ -13,10 +13,10 @@ const usage = `safetyplan: safety plans, Words and Pictures, and meeting outcome
 Usage:
   safetyplan serve    [--addr :8080] [--max-body BYTES] [--today YYYY-MM-DD] [--workers N] [--queue N]
                       [--render-timeout 20s] [--metrics-addr ADDR] [--tokens-file FILE]
-                      [--trusted-proxies CIDR,...] [--council NAME] [--marking TEXT] [--templates DIR]
+                      [--trusted-proxies CIDR,...] [--council NAME] [--marking TEXT] [--templates DIR] [--fonts DIR]
                       [--store sqlite:PATH|postgres://...] [--store-keys-file FILE] [--retention 8760h]
   safetyplan validate PLAN.json [--today YYYY-MM-DD] [--uploads DIR] [--json]
-  safetyplan render   PLAN.json -o DIR [--uploads DIR] [--today YYYY-MM-DD] [--templates DIR]
+  safetyplan render   PLAN.json -o DIR [--uploads DIR] [--today YYYY-MM-DD] [--templates DIR] [--fonts DIR]
   safetyplan extract  SAFETY-PLAN.pdf -o DIR
   safetyplan illustrations -o SHEET.pdf
   safetyplan token    (a new API token and the hash to configure)

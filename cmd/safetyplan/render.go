@@ -9,6 +9,7 @@ import (
 
 	"github.com/familynetwork/safetyplan/internal/plan"
 
+	"github.com/familynetwork/safetyplan/internal/fonts"
 	"github.com/familynetwork/safetyplan/render"
 	"github.com/familynetwork/safetyplan/templates"
 )
@@ -20,6 +21,7 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 	uploads := fs.String("uploads", "", "folder holding the files named upload:NAME (default: uploads/ beside the plan)")
 	today := fs.String("today", "", "check deadlines as on this day (YYYY-MM-DD)")
 	tmpl := fs.String("templates", os.Getenv("SAFETYPLAN_TEMPLATES"), "folder of wording overrides (env SAFETYPLAN_TEMPLATES)")
+	fontDir := fs.String("fonts", os.Getenv("SAFETYPLAN_FONTS"), "folder of extra TrueType fonts for scripts not shipped, such as Chinese or Tamil (env SAFETYPLAN_FONTS)")
 	council := fs.String("council", os.Getenv("SAFETYPLAN_COUNCIL"), "council name shown as the documents' author (env SAFETYPLAN_COUNCIL)")
 	marking := fs.String("marking", os.Getenv("SAFETYPLAN_MARKING"), "protective marking (env SAFETYPLAN_MARKING; default OFFICIAL-SENSITIVE)")
 	duty := fs.String("emergency-duty-phone", os.Getenv("SAFETYPLAN_EMERGENCY_DUTY_PHONE"), "the council's out-of-hours (Emergency Duty Team) number, printed in every family and network copy (env SAFETYPLAN_EMERGENCY_DUTY_PHONE)")
@@ -32,6 +34,9 @@ func renderCmd(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	opt, err := renderOptions(*today)
+	if err == nil && *fontDir != "" {
+		err = fonts.AddDirectory(*fontDir)
+	}
 	if err == nil {
 		opt.Council, opt.Marking = *council, *marking
 		opt.EmergencyDutyPhone, err = dutyPhone(*duty)

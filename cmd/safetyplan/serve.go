@@ -11,6 +11,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/familynetwork/safetyplan/internal/fonts"
 	"github.com/familynetwork/safetyplan/internal/httpapi"
 	"github.com/familynetwork/safetyplan/internal/plan"
 	"github.com/familynetwork/safetyplan/internal/store"
@@ -177,6 +178,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	drain := fs.Duration("drain-timeout", 30*time.Second, "how long shutdown waits for requests in flight")
 	drainDelay := fs.Duration("drain-delay", env.duration("SAFETYPLAN_DRAIN_DELAY", time.Second), "how long /readyz says 503 before new connections are refused (env SAFETYPLAN_DRAIN_DELAY)")
 	tmpl := fs.String("templates", os.Getenv("SAFETYPLAN_TEMPLATES"), "folder of wording overrides (env SAFETYPLAN_TEMPLATES)")
+	fontDir := fs.String("fonts", os.Getenv("SAFETYPLAN_FONTS"), "folder of extra TrueType fonts for scripts not shipped, such as Chinese or Tamil (env SAFETYPLAN_FONTS)")
 	council := fs.String("council", os.Getenv("SAFETYPLAN_COUNCIL"), "council name shown as the documents' author (env SAFETYPLAN_COUNCIL)")
 	marking := fs.String("marking", os.Getenv("SAFETYPLAN_MARKING"), "protective marking (env SAFETYPLAN_MARKING; default OFFICIAL-SENSITIVE)")
 	duty := fs.String("emergency-duty-phone", os.Getenv("SAFETYPLAN_EMERGENCY_DUTY_PHONE"), "the council's out-of-hours (Emergency Duty Team) number, printed in every family and network copy (env SAFETYPLAN_EMERGENCY_DUTY_PHONE)")
@@ -205,6 +207,11 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	opt, err := renderOptions(*today)
 	if err != nil {
 		return fail(err)
+	}
+	if *fontDir != "" {
+		if err := fonts.AddDirectory(*fontDir); err != nil {
+			return fail(err)
+		}
 	}
 	opt.Council, opt.Marking = *council, *marking
 	if opt.EmergencyDutyPhone, err = dutyPhone(*duty); err != nil {

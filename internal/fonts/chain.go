@@ -18,7 +18,8 @@ var Scripts = []struct {
 
 // Chain returns the files tried in turn for a character in the face
 // family/style, for text in language lang (a BCP 47 tag, "" for none):
-// the family's own face, then the script fonts. Urdu is written in
+// the family's own face, then the script fonts, then any a council added
+// (AddDirectory). Urdu is written in
 // Nastaliq, so for "ur" that font comes before Naskh; other languages in
 // Arabic script (Arabic, Farsi, Pashto) get Naskh first. An unknown
 // family is read as "sans".
@@ -54,7 +55,7 @@ func Chain(family, style, lang string) []string {
 			out = append(out, pick(Scripts[0].Regular, Scripts[0].Bold, bold))
 		}
 	}
-	return out
+	return append(out, extraFiles()...)
 }
 
 func pick(regular, bold string, b bool) string {

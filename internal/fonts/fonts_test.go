@@ -1,6 +1,11 @@
 package fonts
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestCoverage(t *testing.T) {
 	tests := []struct {
@@ -40,5 +45,40 @@ func TestEveryFaceLoads(t *testing.T) {
 		if err != nil || len(b) < 10000 {
 			t.Errorf("%s: %v (%d bytes)", f.File, err, len(b))
 		}
+	}
+}
+
+// TestAddDirectory: a council's font for a script not shipped (Tamil)
+// makes text in it drawable; without it the text is reported.
+func TestAddDirectory(t *testing.T) {
+	const tamil = "/usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf"
+	b, err := os.ReadFile(tamil)
+	if err != nil {
+		t.Skipf("no Tamil font on this machine to stand for a council's (%v)", err)
+	}
+	if len(Missing("sans", "வணக்கம்")) == 0 {
+		t.Fatal("Tamil is drawable before any font was added")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "NotoSansTamil-Regular.ttf"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := AddDirectory(dir); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		parsedMu.Lock()
+		extra = nil
+		parsedMu.Unlock()
+		chainsMu.Lock()
+		clear(chains)
+		chainsMu.Unlock()
+	})
+	if m := Missing("sans", "வணக்கம்"); len(m) != 0 {
+		t.Errorf("Tamil still missing after adding a Tamil font: %s", Describe(m))
+	}
+	runs, err := Shape("sans", "", "ta", "வணக்கம்")
+	if err != nil || len(runs) != 1 || !strings.HasSuffix(runs[0].Font.File, "NotoSansTamil-Regular.ttf") {
+		t.Errorf("Tamil shaped as %+v, %v: want one run in the added font", runs, err)
 	}
 }

@@ -12,7 +12,8 @@ const (
 )
 
 // isolateNumbers wraps each phone number or other run of digit groups
-// (digits with spaces, '+', '-', '(' or ')' between them) in a
+// (digits with spaces, "+", "-", "(", ")", ":", "." or "/" between them:
+// phone numbers, times, dates) in a
 // left-to-right isolate when s holds right-to-left text. Without it, the
 // bidi algorithm shows the groups of "0800 1111" in right-to-left text
 // in reverse order ("1111 0800"), as it must for separate numbers; a
@@ -31,7 +32,7 @@ func isolateNumbers(s string) string {
 		}
 		// Extend over digits and the separators between digit groups.
 		j, end := i, i
-		for j < len(rs) && (unicode.IsDigit(rs[j]) || strings.ContainsRune(" +-()", rs[j])) {
+		for j < len(rs) && (unicode.IsDigit(rs[j]) || strings.ContainsRune(" +-():./", rs[j])) {
 			if unicode.IsDigit(rs[j]) || rs[j] == ')' {
 				end = j + 1
 			}

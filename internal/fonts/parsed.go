@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
@@ -184,4 +187,51 @@ func postScriptName(t []byte) string {
 		}
 	}
 	return ""
+}
+
+// extra lists the files a council added with AddDirectory, in the order
+// their chains try them (after the shipped fonts).
+var extra []string
+
+// AddDirectory adds every TrueType font (*.ttf) in dir to the end of every
+// family's fallback chain, for scripts the shipped fonts lack (Chinese,
+// Tamil): text in them is then accepted and drawn. Fonts must have
+// TrueType outlines. Call it at start-up, before any document is made.
+func AddDirectory(dir string) error {
+	names, err := filepath.Glob(filepath.Join(dir, "*.ttf"))
+	if err != nil {
+		return fmt.Errorf("fonts: %w", err)
+	}
+	sort.Strings(names)
+	var add []*Font
+	for _, path := range names {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("fonts: %w", err)
+		}
+		f, err := parseFont("dir:"+path, b)
+		if err != nil {
+			return err
+		}
+		add = append(add, f)
+	}
+	parsedMu.Lock()
+	for _, f := range add {
+		if _, ok := parsed[f.File]; !ok {
+			parsed[f.File] = f
+			extra = append(extra, f.File)
+		}
+	}
+	parsedMu.Unlock()
+	chainsMu.Lock()
+	clear(chains)
+	chainsMu.Unlock()
+	return nil
+}
+
+// extraFiles returns the council's added files.
+func extraFiles() []string {
+	parsedMu.Lock()
+	defer parsedMu.Unlock()
+	return append([]string(nil), extra...)
 }

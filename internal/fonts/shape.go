@@ -21,6 +21,9 @@ type Glyph struct {
 	// Text is the text of the glyph's cluster, on the cluster's first
 	// glyph in logical order; the others have "".
 	Text string
+	// Cluster is the index of the cluster's first character in the
+	// shaped text: glyphs of one cluster share it and are adjacent.
+	Cluster int
 }
 
 // Run is a stretch of shaped text in one font and direction. Its glyphs
@@ -224,21 +227,21 @@ func (sh *shaper) shapeOne(in shaping.Input, text []rune) Run {
 	seen := -1
 	kept := r.Glyphs[:0]
 	for i, g := range out.Glyphs {
-		if isolateMark(text[g.ClusterIndex]) && g.RuneCount == 1 {
+		if isolateMark(text[g.TextIndex()]) && g.RunesCount() == 1 {
 			continue // an isolate added by isolateNumbers draws nothing
 		}
-		gl := Glyph{ID: uint16(g.GlyphID), Advance: fx(g.Advance), XOffset: fx(g.XOffset), YOffset: fx(g.YOffset)}
-		first := g.ClusterIndex != seen
+		gl := Glyph{ID: uint16(g.GlyphID), Advance: fx(g.Advance), XOffset: fx(g.XOffset), YOffset: fx(g.YOffset), Cluster: g.TextIndex()}
+		first := g.TextIndex() != seen
 		if r.RTL {
 			// In RTL glyphs come right to left in the visual order; the
 			// cluster's logical first glyph is its last one here.
-			first = i == len(out.Glyphs)-1 || out.Glyphs[i+1].ClusterIndex != g.ClusterIndex
+			first = i == len(out.Glyphs)-1 || out.Glyphs[i+1].TextIndex() != g.TextIndex()
 		}
 		if first {
-			end := min(g.ClusterIndex+g.RuneCount, len(text))
-			gl.Text = string(text[g.ClusterIndex:end])
+			end := min(g.TextIndex()+g.RunesCount(), len(text))
+			gl.Text = string(text[g.TextIndex():end])
 		}
-		seen = g.ClusterIndex
+		seen = g.TextIndex()
 		kept = append(kept, gl)
 	}
 	r.Glyphs = kept

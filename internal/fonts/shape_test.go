@@ -19,7 +19,7 @@ var sentences = []struct{ name, family, style, lang, text string }{
 	{"greek andika", "andika", "", "el", "Η γιαγιά θα μείνει μαζί μας"},
 	{"arabic", "sans", "", "ar", "ستبقى الجدة معنا كل ليلة"},
 	{"urdu nastaliq", "sans", "", "ur", "نانی ہر رات ہمارے ساتھ رہیں گی"},
-	{"urdu in naskh for another language", "sans", "", "fa", "مادربزرگ هر شب با ما می‌ماند"},
+	{"urdu in naskh for another language", "sans", "", "fa", "مادربزرگ هر شب با ما می\u200cماند"},
 	{"arabic with an english name and a number", "sans", "", "ar", "اتصل بـ Jean على 0800 1111"},
 	{"bengali", "sans", "", "bn", "দিদিমা প্রতি রাতে আমাদের সাথে থাকবেন"},
 	{"gurmukhi", "sans", "", "pa", "ਨਾਨੀ ਹਰ ਰਾਤ ਸਾਡੇ ਨਾਲ ਰਹੇਗੀ"},
@@ -150,5 +150,24 @@ func TestBreaks(t *testing.T) {
 				t.Errorf("GraphemeBreaks = %v, want %d", got, tt.graphemes)
 			}
 		})
+	}
+}
+
+// TestTimesKeepTheirOrder: "7:30" in Urdu reads 7:30, not 30:7.
+func TestTimesKeepTheirOrder(t *testing.T) {
+	runs, err := Shape("sans", "", "ur", "صبح 7:30 بجے تک")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range runs {
+		var b strings.Builder
+		for _, g := range r.Glyphs {
+			b.WriteString(g.Text)
+		}
+		found = found || strings.TrimSpace(b.String()) == "7:30"
+	}
+	if !found {
+		t.Errorf("no run reads 7:30:\n%s", dump(runs))
 	}
 }

@@ -27,13 +27,39 @@ func sendPDF(c *gin.Context, in *render.Input, doc string, b []byte) {
 	c.Data(http.StatusOK, "application/pdf", b)
 }
 
-// adultQuery reads the adult plan's ?audience= and ?for=.
+// adultQuery reads the adult plan's ?audience=, ?for= and ?lang=.
 func adultQuery(c *gin.Context) (render.AdultOptions, error) {
 	aud, err := render.ParseAudience(c.Query("audience"))
 	if err != nil || aud == render.Child {
 		return render.AdultOptions{}, inputError(plan.Problems{{Path: "audience", Code: plan.CodeEnum, Message: fmt.Sprintf("audience %q is not one of: worker, network", short(c.Query("audience")))}})
 	}
-	return render.AdultOptions{Audience: aud, For: c.Query("for")}, nil
+	lang := c.Query("lang")
+	if !languageTag(lang) {
+		return render.AdultOptions{}, inputError(plan.Problems{{Path: "lang", Code: plan.CodeType, Message: fmt.Sprintf("lang %q is not a language tag: use one such as ur, bn, cy or en-GB", short(lang))}})
+	}
+	return render.AdultOptions{Audience: aud, For: c.Query("for"), Language: lang}, nil
+}
+
+// languageTag reports whether s is empty or looks like a BCP 47 tag:
+// letters and digits in groups of one to eight, joined by hyphens.
+func languageTag(s string) bool {
+	if s == "" {
+		return true
+	}
+	if len(s) > 35 {
+		return false
+	}
+	for _, part := range strings.Split(s, "-") {
+		if part == "" || len(part) > 8 {
+			return false
+		}
+		for _, r := range part {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // wordsQuery reads Words and Pictures' ?part=, ?contacts= and ?photos=.

@@ -145,15 +145,6 @@ func TestWriteDeterministic(t *testing.T) {
 	}
 }
 
-// layoutFaces is every embedded face at 10 points.
-func layoutFaces() []layout.Font {
-	var out []layout.Font
-	for _, f := range fonts.Faces {
-		out = append(out, layout.Font{Family: f.Family, Style: f.Style, Size: 10})
-	}
-	return out
-}
-
 func BenchmarkWidth(b *testing.B) {
 	m := SharedMeasurer()
 	font := layout.Font{Family: "sans", Size: 10.5}

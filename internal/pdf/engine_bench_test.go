@@ -39,8 +39,7 @@ func cpuNow() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-func benchDoc(b *testing.B, make func(*render.Input) ([]byte, error)) {
-	in := loadPlan(b, "hughes-review")
+func benchDoc(b *testing.B, in *render.Input, make func(*render.Input) ([]byte, error)) {
 	if _, err := make(in); err != nil { // warm: fonts parsed, caches filled
 		b.Fatal(err)
 	}
@@ -57,13 +56,13 @@ func benchDoc(b *testing.B, make func(*render.Input) ([]byte, error)) {
 }
 
 func BenchmarkEngineAdultPlan(b *testing.B) {
-	benchDoc(b, func(in *render.Input) ([]byte, error) {
+	benchDoc(b, loadPlan(b, "hughes-review"), func(in *render.Input) ([]byte, error) {
 		return render.AdultPlan(in, benchOpt, render.AdultOptions{Audience: render.Worker})
 	})
 }
 
 func BenchmarkEngineWordsAndPictures(b *testing.B) {
-	benchDoc(b, func(in *render.Input) ([]byte, error) {
+	benchDoc(b, loadPlan(b, "hughes-review"), func(in *render.Input) ([]byte, error) {
 		return render.WordsAndPictures(in, benchOpt, render.WordsOptions{})
 	})
 }

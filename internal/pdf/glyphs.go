@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"unicode/utf16"
 
 	"github.com/familynetwork/safetyplan/internal/fonts"
 	"github.com/familynetwork/safetyplan/internal/layout"
@@ -18,8 +19,13 @@ type canvas struct {
 	c    bytes.Buffer
 	h    float64 // page height, mm
 	page int     // 0-based
-	// annots are the page's link annotations.
-	annots []string
+	// link is the Link element of the text being drawn, if it is one.
+	link *sElem
+	// annots are the page's link annotations, as dictionaries without
+	// their closing ">>", and the structure element of each (nil for one
+	// in page furniture).
+	annots   []string
+	annotEls []*sElem
 }
 
 func (c *canvas) x(v float64) string { return num(v * ptPerMM) }
@@ -60,9 +66,23 @@ func (c *canvas) text(fs *fontSet, pdf *file, v layout.Text, lang string) error 
 		d := fs.get(r.Font, pdf)
 		fmt.Fprintf(&c.c, "/%s %s Tf\n", d.name, num(size))
 		open := false
+		span := -1 // the glyph that ends the open /ActualText span
 		for i, g := range r.Glyphs {
 			d.use(g.ID, g.Text)
 			moved := g.XOffset != 0 || g.YOffset != 0
+			if end, text := clusterText(r.Glyphs, i); end > i+1 || (text != "" && d.uni[g.ID] != text) {
+				// A cluster of several glyphs (a conjunct, a letter and its
+				// marks), or a glyph whose text depends on its context:
+				// its text for readers that use /ActualText.
+				if open {
+					c.c.WriteString("] TJ\n")
+					open = false
+				}
+				c.c.WriteString("/Span <</ActualText ")
+				c.c.WriteString(utf16Hex(text))
+				c.c.WriteString(">> BDC\n")
+				span = end - 1
+			}
 			if !open || moved || (i > 0 && (r.Glyphs[i-1].XOffset != 0 || r.Glyphs[i-1].YOffset != 0)) {
 				if open {
 					c.c.WriteString("] TJ\n")
@@ -81,6 +101,10 @@ func (c *canvas) text(fs *fontSet, pdf *file, v layout.Text, lang string) error 
 				c.c.WriteString(num(adj))
 			}
 			x += g.Advance * size / 1000
+			if i == span {
+				c.c.WriteString("] TJ\nEMC\n")
+				open, span = false, -1
+			}
 		}
 		if open {
 			c.c.WriteString("] TJ\n")
@@ -89,10 +113,34 @@ func (c *canvas) text(fs *fontSet, pdf *file, v layout.Text, lang string) error 
 	c.c.WriteString("ET\n")
 	if v.Link != "" {
 		lh := v.Font.LineHeight()
-		c.annots = append(c.annots, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /S /URI /URI %s >> >>",
+		c.annots = append(c.annots, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /S /URI /URI %s >>",
 			c.x(v.X), c.y(v.Y+lh), c.x(v.X+v.W), c.y(v.Y), text(v.Link)))
+		c.annotEls = append(c.annotEls, c.link)
 	}
 	return nil
 }
 
 const hexDigit = "0123456789ABCDEF"
+
+// clusterText returns where the cluster starting at glyph i ends and its
+// text, when i starts a cluster; otherwise (i, "").
+func clusterText(gs []fonts.Glyph, i int) (int, string) {
+	if i > 0 && gs[i-1].Cluster == gs[i].Cluster {
+		return i, ""
+	}
+	j, text := i, ""
+	for ; j < len(gs) && gs[j].Cluster == gs[i].Cluster; j++ {
+		text += gs[j].Text
+	}
+	return j, text
+}
+
+// utf16Hex writes s as a hexadecimal UTF-16BE string with a byte order
+// mark.
+func utf16Hex(s string) string {
+	b := []byte("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, hexDigit[u>>12], hexDigit[u>>8&15], hexDigit[u>>4&15], hexDigit[u&15])
+	}
+	return string(append(b, '>'))
+}

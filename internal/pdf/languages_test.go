@@ -40,6 +40,86 @@ var samples = []struct {
 	}, "سترسل ليان رسالة قبل الساعة 7:30 كل صباح.", "ستتصل الجدة جين كل صباح."},
 }
 
+// samplePlan is the reference plan written in sample s's language ("en"
+// leaves it in English, with only the languages set).
+func samplePlan(t testing.TB, lang string) *render.Input {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "examples", "hughes-review.json"))
+	if err != nil {
+		t.Skipf("the shared examples are not here: %v", err)
+	}
+	var p map[string]any
+	if err := json.Unmarshal(raw, &p); err != nil {
+		t.Fatal(err)
+	}
+	p["case"].(map[string]any)["family_language"] = lang
+	wp := p["words_and_pictures"].(map[string]any)
+	wp["language"] = lang
+	for _, s := range samples {
+		if s.lang != lang {
+			continue
+		}
+		pages := wp["explanation"].(map[string]any)["pages"].([]any)
+		wp["explanation"].(map[string]any)["pages"] = pages[:len(s.pages)]
+		for i, text := range s.pages {
+			pages[i].(map[string]any)["text"] = text
+		}
+		p["plan"].(map[string]any)["rules"].([]any)[0].(map[string]any)["then"] = s.rule
+	}
+	data, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := render.Load(data, nil, benchOpt)
+	if err != nil {
+		t.Fatalf("the plan in %s does not load: %v", lang, err)
+	}
+	return in
+}
+
+// BenchmarkBookLanguage is the explanation part of the Words and Pictures
+// (two pages of the family's language after the cover) in English, Urdu
+// and Bengali: the scripts that need shaping should cost about the same.
+func BenchmarkBookLanguage(b *testing.B) {
+	for _, lang := range []string{"en", "ur", "bn"} {
+		b.Run(lang, func(b *testing.B) {
+			in := samplePlan(b, lang)
+			if lang == "en" {
+				// The same two pages, in English.
+				in = samplePlanEnglish(b)
+			}
+			benchDoc(b, in, func(in *render.Input) ([]byte, error) {
+				return render.WordsAndPictures(in, benchOpt, render.WordsOptions{Part: render.PartExplanation})
+			})
+		})
+	}
+}
+
+// samplePlanEnglish is the reference plan cut to the same two explanation
+// pages as the samples, left in English.
+func samplePlanEnglish(t testing.TB) *render.Input {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "examples", "hughes-review.json"))
+	if err != nil {
+		t.Skipf("the shared examples are not here: %v", err)
+	}
+	var p map[string]any
+	if err := json.Unmarshal(raw, &p); err != nil {
+		t.Fatal(err)
+	}
+	ex := p["words_and_pictures"].(map[string]any)["explanation"].(map[string]any)
+	ex["pages"] = ex["pages"].([]any)[:2]
+	data, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := render.Load(data, nil, benchOpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
 // TestFamiliesLanguages renders the adult plan and the Words and Pictures
 // of the reference plan written in each sample language: both are valid,
 // tagged, draw the text with the script's font, and Arabic reads back
@@ -115,5 +195,35 @@ func TestFamiliesLanguages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPersonLanguage: a person's own copy is in their language
+// (people[].language) unless the request names another (?lang=).
+func TestPersonLanguage(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "examples", "hughes-review.json"))
+	if err != nil {
+		t.Skipf("the shared examples are not here: %v", err)
+	}
+	var p map[string]any
+	if err := json.Unmarshal(raw, &p); err != nil {
+		t.Fatal(err)
+	}
+	person := p["people"].([]any)[0].(map[string]any)
+	person["language"] = "ur"
+	id := person["id"].(string)
+	data, _ := json.Marshal(p)
+	in, err := render.Load(data, nil, benchOpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, lang, want string }{{"their own", "", "ur"}, {"asked for", "cy", "cy"}} {
+		doc, err := render.AdultPlan(in, benchOpt, render.AdultOptions{For: id, Language: tt.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(doc), "/Lang ("+tt.want+")") {
+			t.Errorf("%s: the copy for %s is not in %s", tt.name, id, tt.want)
+		}
 	}
 }

@@ -113,8 +113,16 @@ func writeDoc(w io.Writer, d Document) (*doc, error) {
 		annots := ""
 		if len(c.annots) > 0 {
 			var refs []string
-			for _, a := range c.annots {
-				refs = append(refs, o.pdf.add(a).String())
+			for k, a := range c.annots {
+				if el := c.annotEls[k]; el != nil {
+					// The link's structure element holds the annotation.
+					r := o.pdf.reserve()
+					key := o.tags.linkKey(el, r, i)
+					o.pdf.obj(r, fmt.Sprintf("%s /StructParent %d >>", a, key))
+					refs = append(refs, r.String())
+					continue
+				}
+				refs = append(refs, o.pdf.add(a+" >>").String())
 			}
 			annots = " /Annots [" + strings.Join(refs, " ") + "]"
 		}
@@ -168,8 +176,12 @@ func (o *doc) draw(c *canvas, it layout.Item, furniture bool) error {
 		if el == nil {
 			el = o.loose(c, v)
 		}
-		o.tags.begin(c, c.page, el, v.X, v.Text)
+		if v.Link != "" {
+			el = &layout.Element{Role: "Link", Parent: el}
+		}
+		c.link = o.tags.begin(c, c.page, el, v.X, v.Text)
 		err := c.text(&o.fonts, o.pdf, v, o.lang)
+		c.link = nil
 		o.tags.end(c)
 		return err
 	case layout.Rect:

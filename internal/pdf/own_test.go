@@ -136,3 +136,27 @@ func TestLineBreaksFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestActualText: a Bengali conjunct (several glyphs for one cluster)
+// carries its text as /ActualText; plain English needs none.
+func TestActualText(t *testing.T) {
+	content := func(lines []string, lang string) string {
+		var b bytes.Buffer
+		o, err := writeDoc(&b, ownDocument(t, lines, lang))
+		if err != nil || o == nil {
+			t.Fatal(err)
+		}
+		var c canvas
+		c.h = 297
+		if err := c.text(&o.fonts, o.pdf, layout.Text{Font: layout.Font{Family: "sans", Size: 10}, Text: lines[0]}, lang); err != nil {
+			t.Fatal(err)
+		}
+		return c.c.String()
+	}
+	if got := content([]string{"দিদিমা প্রতি রাতে"}, "bn"); !strings.Contains(got, "/ActualText <FEFF09A609BF>") {
+		t.Errorf("no /ActualText for দি in:\n%.400s", got)
+	}
+	if got := content([]string{"Nana Jean will stay, fi ffl"}, "en-GB"); strings.Contains(got, "ActualText") {
+		t.Errorf("English text got /ActualText:\n%.400s", got)
+	}
+}

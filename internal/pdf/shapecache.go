@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/familynetwork/safetyplan/internal/fonts"
 )
@@ -66,13 +67,15 @@ func shapeText(family, style, lang, s string) ([]fonts.Run, error) {
 		return shaped.word(family, style, lang, s)
 	}
 	var out []fonts.Run
+	at := 0 // the rune index where the word starts in s
 	for i, w := range strings.Split(s, " ") {
 		if i > 0 {
 			sp, err := shaped.word(family, style, lang, " ")
 			if err != nil {
 				return nil, err
 			}
-			out = appendRuns(out, sp)
+			out = appendRuns(out, sp, at)
+			at++
 		}
 		if w == "" {
 			continue
@@ -81,21 +84,29 @@ func shapeText(family, style, lang, s string) ([]fonts.Run, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = appendRuns(out, runs)
+		out = appendRuns(out, runs, at)
+		at += utf8.RuneCountInString(w)
 	}
 	return out, nil
 }
 
 // appendRuns appends runs to out, merging a run into the last one when
-// they share a font and direction. Cached runs are never changed: each run
-// in out owns its glyphs, copied once when it starts.
-func appendRuns(out, runs []fonts.Run) []fonts.Run {
+// they share a font and direction, and moves their clusters by at (where
+// the word starts in the line). Cached runs are never changed: each run in
+// out owns its glyphs, copied once when it starts.
+func appendRuns(out, runs []fonts.Run, at int) []fonts.Run {
 	for _, r := range runs {
-		if n := len(out); n > 0 && out[n-1].Font == r.Font && out[n-1].RTL == r.RTL {
-			out[n-1].Glyphs = append(out[n-1].Glyphs, r.Glyphs...)
-			continue
+		n := len(out)
+		if n == 0 || out[n-1].Font != r.Font || out[n-1].RTL != r.RTL {
+			out = append(out, fonts.Run{Font: r.Font, RTL: r.RTL, Glyphs: make([]fonts.Glyph, 0, 4*len(r.Glyphs))})
+			n++
 		}
-		out = append(out, fonts.Run{Font: r.Font, RTL: r.RTL, Glyphs: append(make([]fonts.Glyph, 0, 4*len(r.Glyphs)), r.Glyphs...)})
+		last := &out[n-1]
+		k := len(last.Glyphs)
+		last.Glyphs = append(last.Glyphs, r.Glyphs...)
+		for j := k; j < len(last.Glyphs); j++ {
+			last.Glyphs[j].Cluster += at
+		}
 	}
 	return out
 }

@@ -22,6 +22,9 @@ type structTree struct {
 	pageRefs []ref
 	// dumpRoot is the Document element, once written.
 	dumpRoot *sElem
+	// links are the Link elements of the link annotations, in the order
+	// of their keys in the parent tree.
+	links []*sElem
 }
 
 // sElem is one structure element as written.
@@ -31,7 +34,6 @@ type sElem struct {
 	parent          *sElem
 	kids            []kid
 	x               float64 // where its first item starts, to order cells
-	placed          bool
 }
 
 // kid is a child of an element: another element, or marked content on a
@@ -40,14 +42,17 @@ type kid struct {
 	el         *sElem
 	page, mcid int
 	text       string
+	// objr is an annotation the element holds (a link's), or 0.
+	objr ref
 }
 
 // begin opens the marked content of an item drawn on page (0-based): an
-// artifact when el is nil or an artifact, otherwise content of el.
-func (t *structTree) begin(c *canvas, page int, el *layout.Element, x float64, text string) {
+// artifact when el is nil or an artifact, otherwise content of el. It
+// returns el's written element when el is a Link, else nil.
+func (t *structTree) begin(c *canvas, page int, el *layout.Element, x float64, text string) *sElem {
 	if el == nil || el.Role == "Artifact" {
 		c.c.WriteString("/Artifact BMC\n")
-		return
+		return nil
 	}
 	s := t.elem(el, x)
 	for len(t.pages) <= page {
@@ -57,6 +62,18 @@ func (t *structTree) begin(c *canvas, page int, el *layout.Element, x float64, t
 	t.pages[page] = append(t.pages[page], s)
 	s.kids = append(s.kids, kid{page: page, mcid: mcid, text: text})
 	fmt.Fprintf(&c.c, "/%s <</MCID %d>> BDC\n", s.role, mcid)
+	if s.role == "Link" {
+		return s
+	}
+	return nil
+}
+
+// linkKey records that link annotation annot on page belongs to el and
+// returns its key in the parent tree (after the pages').
+func (t *structTree) linkKey(el *sElem, annot ref, page int) int {
+	el.kids = append(el.kids, kid{objr: annot, page: page})
+	t.links = append(t.links, el)
+	return len(t.pageRefs) + len(t.links) - 1
 }
 
 // end closes what begin opened.
@@ -158,6 +175,8 @@ func (t *structTree) write(pdf *file) ref {
 			}
 			if k.el != nil {
 				b.WriteString(k.el.ref.String())
+			} else if k.objr != 0 {
+				fmt.Fprintf(&b, "<< /Type /OBJR /Obj %s /Pg %s >>", k.objr, t.pageRefs[k.page])
 			} else {
 				fmt.Fprintf(&b, "<< /Type /MCR /Pg %s /MCID %d >>", t.pageRefs[k.page], k.mcid)
 			}
@@ -176,8 +195,11 @@ func (t *structTree) write(pdf *file) ref {
 		}
 		nums.WriteString("] ")
 	}
+	for i, l := range t.links {
+		fmt.Fprintf(&nums, "%d %s ", len(t.pageRefs)+i, l.ref)
+	}
 	pt := pdf.add("<< /Nums [" + strings.TrimSpace(nums.String()) + "] >>")
-	pdf.obj(root, fmt.Sprintf("<< /Type /StructTreeRoot /K [%s] /ParentTree %s /ParentTreeNextKey %d >>", docEl.ref, pt, len(t.pages)))
+	pdf.obj(root, fmt.Sprintf("<< /Type /StructTreeRoot /K [%s] /ParentTree %s /ParentTreeNextKey %d >>", docEl.ref, pt, len(t.pageRefs)+len(t.links)))
 	t.dumpRoot = docEl
 	return root
 }
@@ -198,7 +220,7 @@ func (t *structTree) dump() string {
 		}
 		var words []string
 		for _, k := range s.kids {
-			if k.el == nil && k.text != "" {
+			if k.el == nil && k.objr == 0 && k.text != "" {
 				words = append(words, k.text)
 			}
 		}

@@ -41,6 +41,7 @@ func taggedDocument() Document {
 			HeaderFont: f("B", 10), HeaderFill: layout.Color{R: 230, G: 230, B: 230}, Border: layout.Black, Pad: 1.5},
 		layout.Fixed{H: 30, Items: []layout.Item{layout.Picture{W: 30, H: 30, Ref: "library:grandma", El: &layout.Element{Role: "Figure", Alt: "Nana Jean, grandmother"}}}},
 		layout.Fixed{H: 10, Items: []layout.Item{layout.Text{Font: f("", 10), Color: layout.Black, Text: "Bydd Nain yn aros gyda ni.", El: &layout.Element{Role: "P", Lang: "cy"}}}},
+		layout.Paragraph{Spans: []layout.Span{{Text: "Call ", Font: f("", 10)}, {Text: "Childline", Font: f("B", 10), Link: "tel:08001111"}, {Text: " any time.", Font: f("", 10)}}},
 	}
 	pages := layout.Paginate(m, spec, blocks)
 	pages[0].Items = append(pages[0].Items, layout.Picture{X: 150, Y: 250, W: 20, H: 20, Ref: "library:house"})
@@ -56,7 +57,8 @@ func taggedDocument() Document {
 // TestStructureGolden keeps the structure tree a screen reader walks, as
 // text: headings, paragraphs, a list with labels and bodies, a table with
 // header cells and rows in reading order, figures with alternative text, an
-// element in Welsh; page furniture is not in it.
+// element in Welsh, a link holding its annotation; page furniture is not
+// in it.
 func TestStructureGolden(t *testing.T) {
 	var buf bytes.Buffer
 	o, err := writeDoc(&buf, taggedDocument())
@@ -83,7 +85,7 @@ func TestStructureGolden(t *testing.T) {
 	}
 	doc := buf.Bytes()
 	pdftest.Valid(t, doc)
-	for _, part := range []string{"/MarkInfo << /Marked true >>", "/StructTreeRoot", "/StructParents 0", "/Tabs /S", "/Alt (Nana Jean, grandmother)", "/Lang (cy)"} {
+	for _, part := range []string{"/MarkInfo << /Marked true >>", "/StructTreeRoot", "/StructParents 0", "/Tabs /S", "/Alt (Nana Jean, grandmother)", "/Lang (cy)", "/Type /OBJR", "/StructParent 1"} {
 		if !bytes.Contains(doc, []byte(part)) {
 			t.Errorf("the PDF has no %s", part)
 		}

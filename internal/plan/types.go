@@ -93,6 +93,9 @@ type Person struct {
 
 	// Appearance is how they look, for the child's book (appearance.go).
 	Appearance *Appearance `json:"appearance"`
+	// Language is the language (BCP 47, "ur", "cy") of the person's own
+	// copy of the plan and their share page; "" is the family's language.
+	Language string `json:"language" plan:"max=35"`
 }
 
 // Meeting is a family/network meeting: held (the default), planned or
