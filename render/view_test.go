@@ -231,3 +231,19 @@ func TestChangesSectionObeysTheReader(t *testing.T) {
 		}
 	}
 }
+
+// validate says where a hidden number is written into text, in any form.
+func TestAdviceNamesHiddenNumbersInEveryForm(t *testing.T) {
+	in := hughesHidden(t)
+	paths := map[string]bool{}
+	for _, f := range in.Advice {
+		if f.Code == "privacy.unshared_number" {
+			paths[f.Path] = true
+		}
+	}
+	for _, want := range []string{"plan.contingencies[0].then", "words_and_pictures.safety_plan.pages[0].text", "plan.rules[2].then"} {
+		if !paths[want] {
+			t.Errorf("no advice at %s (got %v)", want, paths)
+		}
+	}
+}
