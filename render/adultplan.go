@@ -31,7 +31,7 @@ func AdultPlan(in *Input, opt Options, ao AdultOptions) ([]byte, error) {
 		}
 	}
 	v := view(in.Plan, Reader{Audience: ao.Audience, For: ao.For})
-	c := &adult{in: in, p: v.Plan, w: opt.wording(), ao: ao, leftOut: v.LeftOut, duty: opt.EmergencyDutyPhone}
+	c := &adult{in: in, p: v.Plan, w: opt.wording(), ao: ao, leftOut: v.LeftOut, duty: opt.EmergencyDutyPhone, mask: v.Mask}
 	doc := document{
 		copy:     c.copyName(),
 		spec:     a4,
@@ -66,6 +66,7 @@ type adult struct {
 	// leftOut: some contact details are hidden from a reader of this copy.
 	leftOut bool
 	duty    string // the out-of-hours number (Options.EmergencyDutyPhone)
+	mask    func(string) string
 }
 
 // blocks is the table of contents of the adult plan. A person's own copy

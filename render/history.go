@@ -95,7 +95,7 @@ func (c *adult) changes() []layout.Block {
 		return append(b, para(w.Text("adult.changes.none")))
 	}
 	rule := func(label string, r plan.Rule) layout.Block {
-		return labelled(label, fmt.Sprintf("%s: %s (%s)", r.When, r.Then, c.names(r.Who)))
+		return labelled(label, c.mask(fmt.Sprintf("%s: %s (%s)", r.When, r.Then, c.names(r.Who))))
 	}
 	for _, r := range ch.Added {
 		b = append(b, rule(w.Text("adult.changes.added"), r))

@@ -63,7 +63,8 @@ func (f *form) signOffBox(on *plan.Date) []layout.Block {
 		{w.Text("form.signoff.date"), text(date)},
 		{w.Text("form.signoff.manager"), text(manager)},
 	})
-	return append(b, layout.Space(6), signatureLine(lw.Name), layout.Space(4), signatureLine(strings.SplitN(manager, ",", 2)[0]))
+	b = append(b, layout.Space(6), signatureLine(lw.Name), layout.Space(4), signatureLine(strings.SplitN(manager, ",", 2)[0]))
+	return []layout.Block{layout.Group(b)} // the sign-off is never split from its signatures
 }
 
 // nextReview is the form's "next review due": the review planned after this

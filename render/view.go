@@ -53,6 +53,9 @@ type View struct {
 	// hidden from someone (contact_hidden_from), not merely unshared: the
 	// network copy then says some details are left out, never why.
 	LeftOut bool
+	// Mask hides, in text from outside the plan (an earlier version's
+	// rules in "What changed"), what this reader may not see.
+	Mask func(string) string
 }
 
 // view is the one place contact details are removed: the copy of the plan
@@ -70,7 +73,7 @@ type View struct {
 //   - with NoContacts: nobody's.
 func view(p *plan.Plan, r Reader) View {
 	if r.Audience == Worker && r.For == "" && !r.NoContacts {
-		return View{Plan: p}
+		return View{Plan: p, Mask: func(s string) string { return s }}
 	}
 	var phones, emails []string
 	hidden := make([]bool, len(p.People))
@@ -87,6 +90,13 @@ func view(p *plan.Plan, r Reader) View {
 		phones = appendNonEmpty(phones, p.Case.LeadWorker.Phone)
 		emails = appendNonEmpty(emails, p.Case.LeadWorker.Email)
 	}
+	re, em := numberPattern(phones), emailPattern(emails)
+	mask := func(s string) string {
+		if (re == nil || !re.MatchString(s)) && (em == nil || !em.MatchString(s)) {
+			return s
+		}
+		return maskText(s, re, em)
+	}
 	q := *maskContacts(p, phones, emails)
 	q.People = make([]plan.Person, len(p.People))
 	for i, x := range p.People {
@@ -98,7 +108,7 @@ func view(p *plan.Plan, r Reader) View {
 	if r.NoContacts {
 		q.Case.LeadWorker.Phone, q.Case.LeadWorker.Email = "", ""
 	}
-	return View{Plan: &q, LeftOut: leftOut}
+	return View{Plan: &q, LeftOut: leftOut, Mask: mask}
 }
 
 // hiddenFor says whether the reader must not see x's contact details, and

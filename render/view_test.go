@@ -208,3 +208,42 @@ func TestRuleAskingToPhoneAHiddenNumberIsAWarning(t *testing.T) {
 		})
 	}
 }
+
+// "What changed since the last review" is made from earlier versions too:
+// a hidden number in an earlier rule is hidden there as well.
+func TestChangesSectionObeysTheReader(t *testing.T) {
+	in := hughesHidden(t)
+	in.Changes = &Changes{SinceVersion: 1, SinceDate: in.Plan.Date(),
+		Removed: []plan.Rule{{ID: "old", When: "Evenings", Then: "Text Mum on 0044 7700 900111 or Dad on (07700) 900999.", Who: []string{"nana"}}}}
+	for _, ao := range []AdultOptions{{Audience: Network}, {For: "ryan"}} {
+		pdf, err := AdultPlan(in, testOpt, ao)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := pdftest.Text(t, pdf)
+		if !strings.Contains(text, "Rule taken out") && !strings.Contains(text, "Evenings") {
+			t.Fatalf("%+v: the changes section is missing", ao)
+		}
+		for _, n := range []string{"900111", "900999"} {
+			if strings.Contains(digits(text), n) {
+				t.Errorf("%+v: %s reaches the copy through the changes section", ao, n)
+			}
+		}
+	}
+}
+
+// validate says where a hidden number is written into text, in any form.
+func TestAdviceNamesHiddenNumbersInEveryForm(t *testing.T) {
+	in := hughesHidden(t)
+	paths := map[string]bool{}
+	for _, f := range in.Advice {
+		if f.Code == "privacy.unshared_number" {
+			paths[f.Path] = true
+		}
+	}
+	for _, want := range []string{"plan.contingencies[0].then", "words_and_pictures.safety_plan.pages[0].text", "plan.rules[2].then"} {
+		if !paths[want] {
+			t.Errorf("no advice at %s (got %v)", want, paths)
+		}
+	}
+}

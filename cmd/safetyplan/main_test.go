@@ -34,8 +34,8 @@ func TestValidateExamples(t *testing.T) {
 		example string
 		want    []string
 	}{
-		{"hughes-review", []string{"MET      First family/network meeting: due 9 November 2026, done 6 October 2026 (week 7)", "due 13 October 2026, done 9 October 2026", "First review meeting: due 3 November 2026, done 30 October 2026", "due 6 November 2026, done 5 November 2026", "Explanation shared, picture safety plan not yet shared"}},
-		{"adeyemi-early-help", []string{"due 21 December 2026, done 2 November 2026 (week 5)", "OVERDUE  Outcome of 2 November 2026 recorded: due 9 November 2026", "DUE      First review meeting: due 30 November 2026, 8 days left"}},
+		{"hughes-review", []string{"MET      First family/network meeting: due 9 November 2026, done 6 October 2026 (week 8)", "due 13 October 2026, done 9 October 2026", "First review meeting: due 3 November 2026, done 30 October 2026", "due 6 November 2026, done 5 November 2026", "Explanation shared, picture safety plan not yet shared"}},
+		{"adeyemi-early-help", []string{"due 21 December 2026, done 2 November 2026 (week 6)", "OVERDUE  Outcome of 2 November 2026 recorded: due 9 November 2026", "DUE      First review meeting: due 30 November 2026, 8 days left"}},
 		{"pritchard-in-care", []string{"due 4 May 2026, done 23 March 2026", "due 20 April 2026, done 2 April 2026", "Outcome of 2 April 2026 recorded: due 13 April 2026, done 13 April 2026"}},
 		{"novak-no-meeting", []string{"MISSED   First family/network meeting: due 2 November 2026, not done", "A rationale was recorded by Aleksandra Wiśniewska (Team Manager) on 30 October 2026"}},
 	}
