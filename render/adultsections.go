@@ -56,9 +56,9 @@ func (c *adult) yourPart() []layout.Block {
 		if i.ID == id || i.IsChild || (i.Phone == "" && i.Email == "") {
 			continue
 		}
-		b = append(b, layout.Paragraph{Spans: append(plain(i.Display()+" ", font("B", bodySize), ink), plain(joinNonEmpty("  ", i.Phone, i.Email), font("", bodySize), ink)...), Bullet: "•", SpaceAfter: 1})
+		b = append(b, layout.Paragraph{Spans: append(plain(i.Display()+" ", font("B", size), ink), plain(joinNonEmpty("  ", i.Phone, i.Email), font("", size), ink)...), Bullet: "•", SpaceAfter: 1})
 	}
-	b = append(b, c.callAlways()...)
+	b = append(b, c.callAlways(size)...)
 	return b
 }
 

@@ -4,11 +4,12 @@ import "github.com/familynetwork/safetyplan/internal/layout"
 
 // callAlways are the numbers that end every family and network copy's
 // "who to call": the council's out-of-hours number when it is set, then
-// 999 and 101.
-func (c *adult) callAlways() []layout.Block {
+// 999 and 101, at the given text size (a person's own part is sized to fit
+// its page).
+func (c *adult) callAlways(size float64) []layout.Block {
 	w := c.w
 	line := func(name, number, note string) layout.Block {
-		return layout.Paragraph{Spans: append(plain(name+" ", font("B", bodySize), ink), plain(joinNonEmpty("  ", number, note), font("", bodySize), ink)...), Bullet: "•", SpaceAfter: 1}
+		return layout.Paragraph{Spans: append(plain(name+" ", font("B", size), ink), plain(joinNonEmpty("  ", number, note), font("", size), ink)...), Bullet: "•", SpaceAfter: 1}
 	}
 	var b []layout.Block
 	if c.duty != "" {
@@ -32,7 +33,7 @@ func (c *adult) whoToCall() []layout.Block {
 		}
 		b = append(b, layout.Paragraph{Spans: append(plain(i.Display()+" ", font("B", bodySize), ink), plain(i.Phone, font("", bodySize), ink)...), Bullet: "•", SpaceAfter: 1})
 	}
-	return append(b, c.callAlways()...)
+	return append(b, c.callAlways(bodySize)...)
 }
 
 // nextReviewText is the cover's next review: the planned review meeting's
