@@ -291,7 +291,7 @@ func (f *form) agreedBox(m plan.Meeting) []layout.Block {
 		if ok && at.Date.After(m.Date) {
 			continue
 		}
-		head := r.When + " – " + strings.Join(shortNames(f.p, r.Who), ", ") + backupNote(f.p, r.Backup)
+		head := r.When + " – " + strings.Join(adultNames(f.p, r.Who), ", ") + backupNote(f.p, r.Backup)
 		if ok && at.ID == m.ID && m.Type == plan.MeetingReview {
 			head += " " + w.Text("form.rules.new")
 		}
@@ -315,11 +315,22 @@ func shortNames(p *plan.Plan, ids []string) []string {
 	return out
 }
 
+// adultNames names people as the case record does: "Leanne Hughes (Mum)".
+func adultNames(p *plan.Plan, ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if i, ok := p.Lookup(id); ok {
+			out = append(out, adultName(i))
+		}
+	}
+	return out
+}
+
 func backupNote(p *plan.Plan, ids []string) string {
 	if len(ids) == 0 {
 		return ""
 	}
-	return " (backup: " + strings.Join(shortNames(p, ids), ", ") + ")"
+	return "; backup: " + strings.Join(adultNames(p, ids), ", ")
 }
 
 func (f *form) decisionsBox(m plan.Meeting) []layout.Block {
