@@ -107,3 +107,54 @@ func TestHSTS(t *testing.T) {
 		}
 	}
 }
+
+// The share session cookie is Secure when people reach the service over
+// https (the public URL, or TLS on this connection), and anyone's
+// X-Forwarded-Proto decides nothing either way.
+func TestShareCookieSecureFromThePublicURL(t *testing.T) {
+	b := storetest.Backends()[0] // the cookie does not depend on the database
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	today := func() plan.Date { return plan.MustDate("2026-11-22") }
+	for _, tc := range []struct {
+		name, publicURL, host, proto string
+		secure                       bool
+	}{
+		{"https public URL", "https://plans.example.gov.uk", "plans.example.gov.uk", "", true},
+		{"https public URL, a forged http", "https://plans.example.gov.uk", "plans.example.gov.uk", "http", true},
+		{"http on a worker's own machine", "", "localhost:8080", "", false},
+		{"http, a forged https", "", "localhost:8080", "https", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := b.Open(t, store.Options{Now: func() time.Time { return now }})
+			s := New(Config{PublicURL: tc.publicURL, Store: st, Now: func() time.Time { return now }, Today: today})
+			sc := storeClient{t, s}
+			var saved SavedResponse
+			sc.json("POST", "/v1/plans", example(t, "hughes-review.json"), http.StatusCreated, &saved)
+			rec := sc.do("POST", "http://"+tc.host+"/v1/plans/"+saved.PlanID+"/shares", []byte(`{"document": "adult-plan", "person": "nana"}`),
+				map[string]string{"Content-Type": "application/json"})
+			if rec.Code != http.StatusCreated {
+				t.Fatalf("share: %d %.300s", rec.Code, rec.Body)
+			}
+			var share ShareResponse
+			json.Unmarshal(rec.Body.Bytes(), &share)
+			token := share.Link[strings.LastIndex(share.Link, "/")+1:]
+			rec = sc.do("POST", "http://"+tc.host+"/s/"+token, []byte("code="+share.Code),
+				map[string]string{"Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-Proto": tc.proto})
+			if rec.Code != http.StatusOK {
+				t.Fatalf("code: %d %.300s", rec.Code, rec.Body)
+			}
+			var found bool
+			for _, ck := range rec.Result().Cookies() {
+				if ck.Name == sessionCookie {
+					found = true
+					if ck.Secure != tc.secure {
+						t.Errorf("Secure = %v; want %v", ck.Secure, tc.secure)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no session cookie after the right code")
+			}
+		})
+	}
+}

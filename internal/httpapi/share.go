@@ -374,7 +374,7 @@ func (s *Server) startSession(c *gin.Context, sh *store.Share) {
 	until := s.now().Add(shareSession).Unix()
 	value := sh.ID + "." + strconv.FormatInt(until, 10) + "." + s.cfg.Store.Sign(sessionPurpose, sessionMessage(sh.ID, until))
 	http.SetCookie(c.Writer, &http.Cookie{Name: sessionCookie, Value: value, Path: "/s/" + c.Param("token"),
-		MaxAge: int(shareSession.Seconds()), HttpOnly: true, Secure: c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https", SameSite: http.SameSiteStrictMode})
+		MaxAge: int(shareSession.Seconds()), HttpOnly: true, Secure: s.secureCookies(c), SameSite: http.SameSiteStrictMode})
 }
 
 func (s *Server) validSession(c *gin.Context, sh *store.Share) bool {
@@ -391,4 +391,12 @@ func (s *Server) validSession(c *gin.Context, sh *store.Share) bool {
 		return false
 	}
 	return s.cfg.Store.Verify(sessionPurpose, sessionMessage(sh.ID, until), parts[2])
+}
+
+// secureCookies says whether the session cookie is sent over HTTPS only:
+// when this connection is TLS, or when people reach the service at an https
+// public URL. A request's own X-Forwarded-Proto, which anyone can send, has
+// no say.
+func (s *Server) secureCookies(c *gin.Context) bool {
+	return c.Request.TLS != nil || strings.HasPrefix(s.cfg.PublicURL, "https://")
 }
