@@ -121,16 +121,7 @@ func (c *adult) ownPart() []layout.Block {
 }
 
 // copyName says whose copy this is, on every page.
-func (c *adult) copyName() string {
-	switch {
-	case c.ao.For != "":
-		i, _ := c.p.Lookup(c.ao.For)
-		return c.w.Text("adult.header.for", "name", i.Short())
-	case c.ao.Audience == Worker:
-		return c.w.Text("adult.header.worker")
-	}
-	return c.w.Text("adult.header.network")
-}
+func (c *adult) copyName() string { return c.whose("adult.header") }
 
 // name is how the adult plan names someone: see adultName.
 func (c *adult) name(id string) string {
@@ -222,15 +213,19 @@ func (c *adult) copyNote() string {
 	return note
 }
 
-func (c *adult) copyFor() string {
+func (c *adult) copyFor() string { return c.whose("adult.copy") }
+
+// whose is the wording under key (its .for, .worker or .network line) that
+// says whose copy this is.
+func (c *adult) whose(key string) string {
 	switch {
 	case c.ao.For != "":
 		i, _ := c.p.Lookup(c.ao.For)
-		return c.w.Text("adult.copy.for", "name", i.Short())
+		return c.w.Text(key+".for", "name", i.Short())
 	case c.ao.Audience == Worker:
-		return c.w.Text("adult.copy.worker")
+		return c.w.Text(key + ".worker")
 	}
-	return c.w.Text("adult.copy.network")
+	return c.w.Text(key + ".network")
 }
 
 // fieldTable is a two-column table of labels and values.
