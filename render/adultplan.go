@@ -30,8 +30,16 @@ func AdultPlan(in *Input, opt Options, ao AdultOptions) ([]byte, error) {
 			return nil, plan.Problems{{Path: "for", Code: plan.CodeReference, Message: fmt.Sprintf("%q is not the id of anyone in the plan: use a person's id from people[]", ao.For)}}
 		}
 	}
+	lang := ao.Language
+	if lang == "" && ao.For != "" {
+		for _, p := range in.Plan.People {
+			if p.ID == ao.For {
+				lang = p.Language
+			}
+		}
+	}
 	v := view(in.Plan, Reader{Audience: ao.Audience, For: ao.For})
-	c := &adult{in: in, p: v.Plan, w: opt.wording(), ao: ao, leftOut: v.LeftOut, duty: opt.EmergencyDutyPhone, mask: v.Mask}
+	c := &adult{in: in, p: v.Plan, w: opt.wording().For(lang), ao: ao, leftOut: v.LeftOut, duty: opt.EmergencyDutyPhone, mask: v.Mask}
 	doc := document{
 		copy:     c.copyName(),
 		spec:     a4,
@@ -44,14 +52,7 @@ func AdultPlan(in *Input, opt Options, ao AdultOptions) ([]byte, error) {
 	if ao.Audience == Worker {
 		doc.attachments = planAttachments(in)
 	}
-	doc.language = ao.Language
-	if doc.language == "" && ao.For != "" {
-		for _, p := range in.Plan.People {
-			if p.ID == ao.For {
-				doc.language = p.Language
-			}
-		}
-	}
+	doc.language = lang
 	return doc.write(in, opt)
 }
 

@@ -101,6 +101,7 @@ func Load(data []byte, uploads map[string][]byte, opt Options) (*Input, error) {
 	}
 	in.Advice = append(wordsAndPicturesAdvice(p), numbersInText(p, texts)...)
 	in.Advice = append(in.Advice, callsHidden(p)...)
+	in.Advice = append(in.Advice, languageAdvice(p, opt.wording())...)
 	return in, nil
 }
 

@@ -93,7 +93,7 @@ func composeWords(in *Input, opt Options, wo WordsOptions) (document, error) {
 	if wo.Part == "" {
 		wo.Part = PartBoth
 	}
-	c := &wpc{in: in, p: withWorkerName(withPortraits(redact(in.Plan, Child, wo.NoContacts))), w: opt.wording(), marking: opt.marking(), shape: layout.Round}
+	c := &wpc{in: in, p: withWorkerName(withPortraits(redact(in.Plan, Child, wo.NoContacts))), w: opt.wording().For(bookLanguage(in.Plan)), marking: opt.marking(), shape: layout.Round}
 	if wp := c.p.WordsAndPictures; wp != nil {
 		// Measured in the book's language, as the writer draws it (Urdu
 		// is set in Nastaliq).
@@ -917,4 +917,13 @@ func roleWords(role string) string {
 		return strings.ToLower(role)
 	}
 	return role
+}
+
+// bookLanguage is the language the book's own pages are written in ("" for
+// English): its fixed wording follows it where the service has it.
+func bookLanguage(p *plan.Plan) string {
+	if wp := p.WordsAndPictures; wp != nil {
+		return wp.Language
+	}
+	return ""
 }

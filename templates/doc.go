@@ -3,6 +3,12 @@
 // A council can override any line from a directory of files with the same
 // names, without rebuilding; an unknown key there is an error, so a typo never
 // silently leaves the default in place. Text may name values as {name}.
+//
+// English is the base. Another language's wording lives in a folder named by
+// its language subtag (cy/words-and-pictures.txt): Welsh is embedded, and a
+// council adds others (ur/, pl/) in its templates directory the same way.
+// For(lang) gives that language's wording, falling back to English for any
+// line it does not have; Has says whether a language has wording at all.
 package templates
 
 import (
@@ -17,17 +23,22 @@ import (
 	"strings"
 )
 
-//go:embed *.txt
+//go:embed *.txt */*.txt
 var embedded embed.FS
 
 // Wording is the fixed text of the documents, by key ("adult.heading.worries").
 // The zero value is empty; use Load.
-type Wording struct{ m map[string]string }
+type Wording struct {
+	m map[string]string
+	// langs holds each other language's wording, English underneath; it
+	// is shared by the English wording and every language's.
+	langs map[string]*Wording
+}
 
 // Load reads the embedded wording and, when dir is not "", overrides it with
 // the files found there.
 func Load(dir string) (*Wording, error) {
-	w := &Wording{m: map[string]string{}}
+	w := &Wording{m: map[string]string{}, langs: map[string]*Wording{}}
 	files, _ := fs.Glob(embedded, "*.txt")
 	sort.Strings(files)
 	for _, name := range files {
@@ -36,8 +47,14 @@ func Load(dir string) (*Wording, error) {
 			return nil, err
 		}
 	}
+	var langFiles []langFile
+	inLangs, _ := fs.Glob(embedded, "*/*.txt")
+	for _, name := range inLangs {
+		b, _ := embedded.ReadFile(name)
+		langFiles = append(langFiles, langFile{name, b})
+	}
 	if dir == "" {
-		return w, nil
+		return w, w.addLanguages(langFiles)
 	}
 	over, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
@@ -56,7 +73,73 @@ func Load(dir string) (*Wording, error) {
 			return nil, err
 		}
 	}
-	return w, nil
+	inDir, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(inDir)
+	for _, path := range inDir {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		langFiles = append(langFiles, langFile{path, b})
+	}
+	return w, w.addLanguages(langFiles)
+}
+
+// langFile is one file of a language's wording: its path names the
+// language's folder.
+type langFile struct {
+	path string
+	data []byte
+}
+
+// addLanguages reads each language's files over a copy of the English
+// wording (the council's after the embedded ones, so they win); a key that
+// English does not have is an error.
+func (w *Wording) addLanguages(files []langFile) error {
+	for _, f := range files {
+		lang := strings.ToLower(filepath.Base(filepath.Dir(f.path)))
+		lw, ok := w.langs[lang]
+		if !ok {
+			lw = &Wording{m: make(map[string]string, len(w.m)), langs: w.langs}
+			for k, v := range w.m {
+				lw.m[k] = v
+			}
+			w.langs[lang] = lw
+		}
+		if err := lw.parse(f.path, f.data, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// primary is a language tag's primary subtag, lower case: "cy" for "cy-GB".
+func primary(lang string) string {
+	p, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(lang)), "-")
+	return p
+}
+
+// For returns the wording in lang (a BCP 47 tag such as "cy" or "ur-PK"):
+// that language's lines over English, or English itself when the language
+// has no wording (see Has).
+func (w *Wording) For(lang string) *Wording {
+	if lw, ok := w.langs[primary(lang)]; ok {
+		return lw
+	}
+	return w
+}
+
+// Has says whether lang has wording of its own; English always has.
+func (w *Wording) Has(lang string) bool {
+	p := primary(lang)
+	if p == "" || p == "en" {
+		return true
+	}
+	_, ok := w.langs[p]
+	return ok
 }
 
 // Default returns the embedded wording.

@@ -43,3 +43,43 @@ func TestDefaultHasEveryDocumentsWording(t *testing.T) {
 		}
 	}
 }
+
+// Welsh is embedded; any other language's lines come from the council's
+// folder; a line a language lacks falls back to English; a language with no
+// wording at all gets English and says so through Has.
+func TestLanguages(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "council.txt"), []byte("adult.title: Our family plan\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "pl"), 0o755)
+	os.WriteFile(filepath.Join(dir, "pl", "words-and-pictures.txt"), []byte("wp.people.heading: Ludzie, którzy mi pomagają\n"), 0o644)
+	w, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, lang, key, want string
+		has                   bool
+	}{
+		{"English", "en-GB", "wp.people.heading", "The people who help me", true},
+		{"no language is English", "", "wp.people.heading", "The people who help me", true},
+		{"Welsh, embedded", "cy", "wp.people.heading", "Y bobl sy'n fy helpu i", true},
+		{"Welsh with a region", "cy-GB", "wp.numbers.emergency", "Argyfwng", true},
+		{"Welsh lacks a line: English", "cy", "adult.title", "Our family plan", true},
+		{"Polish from the council", "pl", "wp.people.heading", "Ludzie, którzy mi pomagają", true},
+		{"Polish lacks a line: the council's English", "pl", "adult.title", "Our family plan", true},
+		{"Urdu has none", "ur", "wp.people.heading", "The people who help me", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := w.For(tc.lang).Text(tc.key); got != tc.want {
+				t.Errorf("For(%q).Text(%q) = %q; want %q", tc.lang, tc.key, got, tc.want)
+			}
+			if got := w.Has(tc.lang); got != tc.has {
+				t.Errorf("Has(%q) = %v; want %v", tc.lang, got, tc.has)
+			}
+		})
+	}
+	os.WriteFile(filepath.Join(dir, "pl", "typo.txt"), []byte("wp.peple.heading: Oops\n"), 0o644)
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "wp.peple.heading") {
+		t.Errorf("an unknown key in a language's file was accepted: %v", err)
+	}
+}
