@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"github.com/familynetwork/safetyplan/render"
 	"net/http"
 	"slices"
 	"strings"
@@ -47,8 +48,10 @@ type CaseloadPlan struct {
 	// Children are the children's first names (or the names they are
 	// known by).
 	Children []string `json:"children"`
-	// Next is the earliest Practice Direction deadline not yet met, or nil
-	// when none is open.
+	// Next is the earliest Practice Direction deadline not yet met; when
+	// none is open, the plan's next review (kind "next_review": the review
+	// planned for it, or four weeks after its latest meeting, as its cover
+	// says). Nil when the plan has no meeting to count from.
 	Next *compliance.Deadline `json:"next"`
 }
 
@@ -80,7 +83,11 @@ func (s *Server) caseload(c *gin.Context) {
 			for _, ch := range p.Children {
 				cp.Children = append(cp.Children, firstName(ch))
 			}
-			cp.Next = nextDeadline(compliance.Check(p, compliance.Options{Today: today}).Deadlines)
+			report := compliance.Check(p, compliance.Options{Today: today})
+			cp.Next = nextDeadline(report.Deadlines)
+			if cp.Next == nil {
+				cp.Next = nextReview(&render.Input{Plan: p, Report: report}, today)
+			}
 		}
 		out = append(out, cp)
 	}
@@ -94,6 +101,26 @@ func firstName(ch plan.Child) string {
 	}
 	first, _, _ := strings.Cut(strings.TrimSpace(ch.Name), " ")
 	return first
+}
+
+// nextReview is the plan's next review as its documents give it, as a
+// deadline with the days left or overdue; nil before any meeting was held.
+func nextReview(in *render.Input, today plan.Date) *compliance.Deadline {
+	if in.Plan.Date().IsZero() {
+		return nil
+	}
+	due := render.NextReview(in)
+	d := &compliance.Deadline{Kind: "next_review", Label: "Next review", Due: due, Status: compliance.StatusDue}
+	if m, ok := in.Plan.NextPlannedReview(); ok {
+		d.PlannedFor = &m.Date
+	}
+	switch days := today.DaysUntil(due); {
+	case days >= 0:
+		d.DaysLeft = days
+	default:
+		d.Status, d.DaysLate = compliance.StatusOverdue, -days
+	}
+	return d
 }
 
 // nextDeadline is the earliest deadline not yet done.

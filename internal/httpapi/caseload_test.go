@@ -84,3 +84,33 @@ func TestCaseloadChangesAndShareListing(t *testing.T) {
 		t.Errorf("shares %+v; want Nana's, active, opened", list.Shares)
 	}
 }
+
+// A plan whose Practice Direction deadlines are all met still has a next
+// review: the caseload shows it, as the plan's cover does, with the days
+// left or overdue, rather than "nothing due".
+func TestCaseloadShowsTheNextReview(t *testing.T) {
+	for _, tc := range []struct {
+		name, today string
+		status      string
+		left, late  int
+	}{
+		{"before it", "2026-11-22", "due", 5, 0},
+		{"after it", "2026-12-03", "overdue", 0, 6},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := storetest.Backends()[0].Open(t, store.Options{})
+			s := New(Config{Store: st, Today: func() plan.Date { return plan.MustDate(tc.today) }})
+			sc := storeClient{t, s}
+			sc.json("POST", "/v1/plans", example(t, "hughes-review.json"), 201, nil)
+			var cl struct{ Plans []CaseloadPlan }
+			sc.json("GET", "/v1/plans", nil, 200, &cl)
+			if len(cl.Plans) != 1 {
+				t.Fatalf("caseload of %d plans; want 1", len(cl.Plans))
+			}
+			n := cl.Plans[0].Next
+			if n == nil || n.Kind != "next_review" || n.Due.String() != "2026-11-27" || string(n.Status) != tc.status || n.DaysLeft != tc.left || n.DaysLate != tc.late {
+				t.Errorf("next %+v; want the next review by 27 November 2026, %s (%d left, %d late)", n, tc.status, tc.left, tc.late)
+			}
+		})
+	}
+}
