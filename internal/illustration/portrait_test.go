@@ -127,7 +127,7 @@ func TestScenes(t *testing.T) {
 // TestContactSheet writes the builder's range as a PNG to the file named
 // by PORTRAIT_SHEET, for the README and for an artist to look at:
 //
-//	PORTRAIT_SHEET=$PWD/docs/portraits.png go test -run TestContactSheet ./internal/illustration/
+//	PORTRAIT_SHEET=$PWD/assets/illustrations/portraits-contact-sheet.png go test -run TestContactSheet ./internal/illustration/
 func TestContactSheet(t *testing.T) {
 	path := os.Getenv("PORTRAIT_SHEET")
 	if path == "" {
