@@ -356,12 +356,52 @@ export function initials(name) {
 }
 
 /** createChildView wires the full-screen view in index.html. */
+// Languages written right to left: the book's pages are shown that way.
+const RTL = ['ar', 'ur', 'fa', 'ps', 'he', 'yi', 'ckb', 'sd', 'ug', 'dv'];
+
+/** bookLanguage is the language of the child's book: its own, or English. */
+export function bookLanguage(plan) {
+  const lang = (plan && plan.words_and_pictures && plan.words_and_pictures.language) || '';
+  return lang.trim() || 'en-GB';
+}
+
+/** primaryTag is a language tag's first subtag, lower case ("ur" for "ur-PK"). */
+function primaryTag(lang) {
+  return lang.toLowerCase().split(/[-_]/)[0];
+}
+
+/** isRTL says whether a language is written right to left. */
+export function isRTL(lang) {
+  return RTL.includes(primaryTag(lang));
+}
+
+/** languageName is a language's name in English ("Urdu" for "ur"). */
+function languageName(lang) {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) || lang;
+  } catch {
+    return lang;
+  }
+}
+
+/** voiceFor is a speech voice for the language on this device, or null. */
+export function voiceFor(lang, voices) {
+  const want = primaryTag(lang);
+  const exact = voices.find((v) => v.lang.toLowerCase() === lang.toLowerCase());
+  return exact || voices.find((v) => primaryTag(v.lang) === want) || null;
+}
+
 export function createChildView(app) {
   const root = document.getElementById('child');
   const pageEl = document.getElementById('child-page');
   const count = document.getElementById('child-count');
   const back = document.getElementById('child-back');
   const next = document.getElementById('child-next');
+  const speak = document.getElementById('child-speak');
+  const speakNone = document.getElementById('child-speak-none');
+  const speech = typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null;
+  let lang = 'en-GB';
+  let rtl = false;
   let list = [];
   let at = 0;
   let opener = null;
@@ -418,6 +458,7 @@ export function createChildView(app) {
         content = [img(p.picture, '', 'child__picture'), h('p', { class: 'child__text', text: p.text })];
     }
     const box = h('div', { class: `child__content child__content--${p.kind}` }, ...content);
+    if (speech) speech.cancel();
     pageEl.replaceChildren(box);
     fit(box);
     pageEl.dataset.page = String(at + 1);
@@ -439,6 +480,25 @@ export function createChildView(app) {
     }
   }
 
+  // The read-aloud button is offered when the device has a voice for the
+  // book's language; otherwise the view says plainly that it has none.
+  function offerSpeech() {
+    const voices = speech ? speech.getVoices() : [];
+    const voice = voiceFor(lang, voices);
+    speak.hidden = !voice;
+    speakNone.hidden = !!voice;
+    speakNone.textContent = voice ? '' : `This device has no voice for ${languageName(lang)}, so the pages cannot be read aloud here.`;
+    speak.onclick = voice ? (e) => {
+      e.stopPropagation();
+      speech.cancel();
+      const u = new SpeechSynthesisUtterance(pageEl.innerText);
+      u.lang = lang;
+      u.voice = voice;
+      speech.speak(u);
+    } : null;
+  }
+  if (speech) speech.addEventListener('voiceschanged', () => { if (!root.hidden) offerSpeech(); });
+
   function go(d) {
     const n = Math.max(0, Math.min(list.length - 1, at + d));
     if (n !== at) {
@@ -449,8 +509,10 @@ export function createChildView(app) {
 
   function onKey(e) {
     if (root.hidden) return;
-    if (e.key === 'ArrowRight' || e.key === 'PageDown' || (e.key === ' ' && e.target === pageEl)) { e.preventDefault(); go(1); }
-    else if (e.key === 'ArrowLeft' || e.key === 'PageUp') { e.preventDefault(); go(-1); }
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
+    if (e.key === forward || e.key === 'PageDown' || (e.key === ' ' && e.target === pageEl)) { e.preventDefault(); go(1); }
+    else if (e.key === backward || e.key === 'PageUp') { e.preventDefault(); go(-1); }
     else if (e.key === 'Home') { e.preventDefault(); at = 0; render(); }
     else if (e.key === 'End') { e.preventDefault(); at = list.length - 1; render(); }
     else if (e.key === 'Escape') { e.preventDefault(); close(); }
@@ -459,6 +521,7 @@ export function createChildView(app) {
   function close() {
     if (root.hidden) return;
     root.hidden = true;
+    if (speech) speech.cancel();
     pageEl.replaceChildren();
     for (const el of document.body.children) if (el !== root) el.inert = false;
     document.body.classList.remove('child-open');
@@ -485,20 +548,27 @@ export function createChildView(app) {
     swipe = null;
     if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(dy)) {
       swiped = true;
-      go(dx < 0 ? 1 : -1);
+      go((dx < 0) !== rtl ? 1 : -1);
     }
   });
-  // A tap on the right of the page goes on; on the left, back.
+  // A tap on the right of the page goes on; on the left, back (the other
+  // way round in a right-to-left book).
   pageEl.addEventListener('click', (e) => {
     if (swiped) { swiped = false; return; }
     const r = pageEl.getBoundingClientRect();
-    go(e.clientX - r.left > r.width * 0.4 ? 1 : -1);
+    const right = e.clientX - r.left > r.width * (rtl ? 0.6 : 0.4);
+    go(right !== rtl ? 1 : -1);
   });
 
   return {
     open(options) {
       list = pages(app.plan, options);
       at = 0;
+      lang = bookLanguage(app.plan);
+      rtl = isRTL(lang);
+      root.lang = lang;
+      root.dir = rtl ? 'rtl' : 'ltr';
+      offerSpeech();
       opener = options.opener || document.activeElement;
       for (const el of document.body.children) if (el !== root) el.inert = true;
       document.body.classList.add('child-open');
