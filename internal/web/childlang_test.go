@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,4 +74,24 @@ func TestChildViewInTheBooksLanguage(t *testing.T) {
 			p.noConsoleErrors()
 		})
 	}
+}
+
+// How someone looks is entered in the page, for each person, child and the
+// lead worker, and kept in the plan the documents are made from.
+func TestAppearanceInThePage(t *testing.T) {
+	p := newPage(t, 1280, 800)
+	p.do(chromedp.SetUploadFiles(chromedp.CSS("#open-file"), []string{abs(t, examples, "hughes-review.json")}))
+	p.waitVisible("#show-child")
+	p.goTo("people")
+	for _, id := range []string{"#f-people-0--appearance-skin", "#f-people-0--appearance-head-covering", "#f-people-0--appearance-wheelchair"} {
+		if !eval[bool](p, fmt.Sprintf(`!!document.querySelector(%q)`, id)) {
+			t.Fatalf("the page has no field %s for how the first person looks", id)
+		}
+	}
+	p.do(chromedp.Evaluate[chromedp.Void](`(() => { const el = document.querySelector('#f-people-0--appearance-skin');
+		el.value = 'dark'; el.dispatchEvent(new Event('change', {bubbles: true})); })()`))
+	p.click("#f-people-0--appearance-wheelchair")
+	p.waitFor("the draft to keep how she looks", `(() => { const d = JSON.parse(localStorage.getItem('safetyplan.draft.v1') || '{}');
+		const a = d.plan && d.plan.people && d.plan.people[0].appearance; return !!a && a.skin === 'dark' && a.wheelchair === true; })()`)
+	p.noConsoleErrors()
 }

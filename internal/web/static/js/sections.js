@@ -105,6 +105,25 @@ const hasChildInCare = (app) => (app.plan.children || []).some((c) => c.in_care)
 
 // ---------------------------------------------------------------- the parts
 
+// How someone looks, so that the children's book draws them as they are.
+// Every choice may be left empty: the book then uses a plain outline.
+const lookOptions = (pairs) => () => pairs;
+const appearanceSpec = [
+  { key: 'skin', label: 'Skin tone', type: 'select', placeholder: 'Not chosen', options: lookOptions([['very_light', 'Very light'], ['light', 'Light'], ['medium_light', 'Medium light'], ['medium', 'Medium'], ['medium_dark', 'Medium dark'], ['dark', 'Dark'], ['very_dark', 'Very dark']]) },
+  { key: 'hair', label: 'Hair', type: 'select', placeholder: 'Not chosen', options: lookOptions([['bald', 'Bald'], ['shaved', 'Shaved'], ['short', 'Short'], ['curly', 'Curly'], ['afro', 'Afro'], ['long', 'Long'], ['braids', 'Braids'], ['locs', 'Locs'], ['bun', 'Bun'], ['ponytail', 'Ponytail'], ['bob', 'Bob']]) },
+  { key: 'hair_colour', label: 'Hair colour', type: 'select', placeholder: 'Not chosen', options: lookOptions([['black', 'Black'], ['dark_brown', 'Dark brown'], ['brown', 'Brown'], ['auburn', 'Auburn'], ['red', 'Red'], ['blonde', 'Blonde'], ['grey', 'Grey'], ['white', 'White']]) },
+  { key: 'age', label: 'Age', type: 'select', placeholder: 'Not chosen', options: lookOptions([['baby', 'Baby'], ['toddler', 'Toddler'], ['child', 'Child'], ['teenager', 'Teenager'], ['adult', 'Adult'], ['older_adult', 'Older adult']]) },
+  { key: 'presentation', label: 'Drawn as', type: 'select', placeholder: 'Not chosen', options: lookOptions([['feminine', 'Feminine'], ['masculine', 'Masculine'], ['none', 'Neither']]) },
+  { key: 'head_covering', label: 'Head covering', type: 'select', placeholder: 'Not chosen', options: lookOptions([['none', 'None'], ['hijab', 'Hijab'], ['turban', 'Turban'], ['headscarf', 'Headscarf'], ['kippah', 'Kippah'], ['cap', 'Cap']]) },
+  { key: 'glasses', label: 'Wears glasses', type: 'checkbox' },
+  { key: 'beard', label: 'Has a beard', type: 'checkbox' },
+  { key: 'wheelchair', label: 'Uses a wheelchair', type: 'checkbox' },
+  { key: 'hearing_aid', label: 'Wears a hearing aid', type: 'checkbox' },
+];
+const appearance = (path) => ({ key: 'appearance', type: 'group', label: 'How they look, for the children\u2019s pictures',
+  hint: 'The Words and Pictures draws them this way on every page, unless a photo or picture is given.', spec: appearanceSpec,
+  when: (app) => app.schemaHas(path) });
+
 const leadWorker = [
   { key: 'name', label: 'Name', type: 'text', req: true, autocomplete: 'name', onInput: nameId('worker'), refresh: true },
   { key: 'role', label: 'Job title', type: 'text', hint: 'For example Social Worker, Family Support Worker' },
@@ -114,6 +133,7 @@ const leadWorker = [
     when: (app) => app.schemaHas(['case', 'lead_worker', 'known_as']) },
   { key: 'picture', label: 'Your picture', type: 'picture', hint: 'Shown when you are one of the people who help the children',
     when: (app) => app.schemaHas(['case', 'lead_worker', 'picture']) },
+  appearance(['case', 'lead_worker', 'appearance']),
 ];
 
 const manager = [
@@ -153,6 +173,7 @@ const childSpec = [
   { key: 'in_care', label: 'This child is in care', type: 'checkbox', refresh: true,
     hint: 'Lifelong connections are then considered at every meeting' },
   { key: 'picture', label: 'Picture', type: 'picture', hint: 'Shown in the Words and Pictures' },
+  appearance(['children', 0, 'appearance']),
   { key: 'views', type: 'group', label: 'In their own words (the Three Houses)', hint: "Write what the child said, in the child's words", spec: [
     { key: 'worries', label: 'House of worries', type: 'textarea' },
     { key: 'good_things', label: 'House of good things', type: 'textarea' },
@@ -172,6 +193,7 @@ const personSpec = [
   { key: 'contact_hidden_from', label: 'Never show their phone or email to', type: 'refs', kinds: ['people', 'lead'],
     hint: 'Even when they share it: these people\u2019s own copies, the network copy and the children\u2019s book leave it out (for example, a mother\u2019s number kept from the father named as the risk).' },
   { key: 'picture', label: 'Photo or picture', type: 'picture', hint: 'A photo the child will recognise, or a picture from the library' },
+  appearance(['people', 0, 'appearance']),
 ];
 
 const furtherMeetings = [
