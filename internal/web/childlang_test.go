@@ -95,3 +95,41 @@ func TestAppearanceInThePage(t *testing.T) {
 		const a = d.plan && d.plan.people && d.plan.people[0].appearance; return !!a && a.skin === 'dark' && a.wheelchair === true; })()`)
 	p.noConsoleErrors()
 }
+
+// A review is entered once: its held meeting leads to what it found, made
+// in Reviews against that meeting when there is none yet.
+func TestReviewEnteredFromItsMeeting(t *testing.T) {
+	b, err := os.ReadFile(abs(t, examples, "hughes-review.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	delete(m, "reviews")
+	b, _ = json.Marshal(m)
+	file := filepath.Join(t.TempDir(), "no-reviews.json")
+	if err := os.WriteFile(file, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := newPage(t, 1280, 800)
+	p.do(chromedp.SetUploadFiles(chromedp.CSS("#open-file"), []string{file}))
+	p.waitVisible("#show-child")
+	p.goTo("meetings")
+	if eval[bool](p, `!!document.querySelector('#f-meetings-0--findings')`) {
+		t.Error("the initial meeting offers review findings")
+	}
+	if got := p.text("#f-meetings-1--findings"); got != "Record what the review found" {
+		t.Fatalf("the review meeting's button says %q", got)
+	}
+	p.click("#f-meetings-1--findings")
+	p.waitFor("the Reviews section", `!document.querySelector('#s-reviews').hidden`)
+	p.waitFor("a review against the meeting", `(() => { const d = JSON.parse(localStorage.getItem('safetyplan.draft.v1') || '{}');
+		return !!d.plan && Array.isArray(d.plan.reviews) && d.plan.reviews.length === 1 && d.plan.reviews[0].meeting === 'fnm2'; })()`)
+	p.goTo("meetings")
+	if got := p.text("#f-meetings-1--findings"); got != "Open what the review found" {
+		t.Errorf("after recording, the button says %q", got)
+	}
+	p.noConsoleErrors()
+}

@@ -78,6 +78,8 @@ const app = {
     updateLeaks();
   },
   refresh(opts = {}) { renderAll(opts); },
+  /** goToPath opens the section holding path and focuses its field. */
+  goToPath(path) { goToPath(path); },
 
   /** refOptions lists the people, children and lead worker to choose from. */
   refOptions(kinds) {

@@ -2,7 +2,7 @@
 // the fields of each part of the plan. Field keys are the plan's JSON keys
 // (internal/plan/types.go); labels are a worker's words.
 
-import { h, options, slug, uniqueId, allIds, getAt, ukDate } from './util.js';
+import { h, options, slug, uniqueId, allIds, getAt, ukDate, fieldId } from './util.js';
 import { renderSpec } from './fields.js';
 
 const PEOPLE = ['people', 'lead', 'children'];
@@ -208,6 +208,40 @@ const heldMeeting = (app, base) => !['planned', 'cancelled'].includes((getAt(app
 const filled = (v) => v !== undefined && v !== null && v !== '' && v !== false && !(Array.isArray(v) && v.length === 0);
 const heldOr = (key) => (app, base) => heldMeeting(app, base) || filled(getAt(app.plan, [...base, key]));
 
+// A held review meeting leads straight to what it found: the worker enters
+// the review once, from its meeting, and the findings open in Reviews
+// against it (made there if there are none yet).
+const isHeldReview = (app, base) => { const m = app.get(base); return !!m && m.type === 'review' && (m.status || 'held') === 'held'; };
+function reviewFindings(app, parts) {
+  const m = app.get(parts) || {};
+  const reviews = app.plan.reviews || [];
+  const at = reviews.findIndex((r) => r.meeting && r.meeting === m.id);
+  const found = at >= 0 ? reviews[at] : null;
+  const n = found ? ['working_well', 'worries', 'changes'].reduce((k, key) => k + (found[key] || []).length, 0) : 0;
+  return h('div', { class: 'field' },
+    h('p', { class: 'hint', text: found ? `What this review found: ${n} point${n === 1 ? '' : 's'} recorded.` : 'Nothing recorded yet of what this review found.' }),
+    h('button', { type: 'button', class: 'button button--secondary', id: `${fieldId(parts)}-findings`,
+      text: found ? 'Open what the review found' : 'Record what the review found',
+      onclick: () => {
+        let i = at;
+        if (i < 0) {
+          app.plan.reviews = [...reviews, { meeting: m.id, working_well: [], worries: [], changes: [] }];
+          i = app.plan.reviews.length - 1;
+          app.changed();
+        }
+        app.refresh();
+        app.goToPath(`reviews[${i}].working_well`);
+      } }));
+}
+
+// newReview starts a review against the latest held review meeting that
+// has none yet, so its meeting is not chosen again.
+function newReview(app) {
+  const done = new Set((app.plan.reviews || []).map((r) => r.meeting));
+  const m = [...(app.plan.meetings || [])].reverse().find((x) => x.type === 'review' && (x.status || 'held') === 'held' && x.id && !done.has(x.id));
+  return { meeting: m ? m.id : '', working_well: [], worries: [], changes: [] };
+}
+
 const meetingSpec = [
   { key: 'type', label: 'Type of meeting', type: 'select', req: true, options: options('meeting_type') },
   { key: 'status', label: 'Has it taken place?', type: 'select', options: options('meeting_status'), refresh: 'all', placeholder: 'Held (the default)',
@@ -227,6 +261,7 @@ const meetingSpec = [
   { key: 'lifelong_connections', label: 'Lifelong connections considered', type: 'textarea', when: (app, base) => hasChildInCare(app) && heldOr('lifelong_connections')(app, base),
     hint: 'For children in care: who will be in their life for good' },
   { key: 'further_meetings', when: heldOr('further_meetings'), type: 'group', label: 'Further meetings', spec: furtherMeetings },
+  { type: 'custom', when: isHeldReview, render: reviewFindings },
 ];
 
 // Languages spoken by families in UK councils, by name, each with the
@@ -494,7 +529,7 @@ export const sections = [
   { id: 'reviews', title: 'Reviews', paths: ['reviews'],
     intro: 'What each review meeting found.',
     spec: [list('Review', reviewSpec, { key: 'reviews', title: (r, i, app) => `Review ${i + 1}${r.meeting ? `: ${app.meetingName(r.meeting)}` : ''}`,
-      newItem: () => ({ meeting: '', working_well: [], worries: [], changes: [] }), empty: 'No reviews yet.' })] },
+      newItem: newReview, empty: 'No reviews yet.' })] },
   { id: 'handover', title: 'Handover', paths: ['handover'],
     intro: 'When facilitating the reviews passes from the worker to someone in the network.',
     spec: [{ key: 'handover', type: 'group', label: 'Handover of facilitation', hint: 'Leave empty if no handover is planned', spec: handoverSpec }] },
