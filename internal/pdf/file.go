@@ -6,6 +6,7 @@ import (
 	"crypto/md5"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"sync"
 	"unicode/utf16"
@@ -169,20 +170,31 @@ func escape(raw []byte) string {
 // num formats a length for a content stream: at most three decimals, no
 // trailing zeros, never "-0".
 func num(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 3, 64)
-	for len(s) > 1 && s[len(s)-1] == '0' {
-		s = s[:len(s)-1]
-	}
-	s = trimDot(s)
-	if s == "-0" {
-		return "0"
-	}
-	return s
+	var b [24]byte
+	return string(appendNum(b[:0], v))
 }
 
-func trimDot(s string) string {
-	if s[len(s)-1] == '.' {
-		return s[:len(s)-1]
+// appendNum appends v as num formats it, without allocating: rounded to
+// thousandths in integers (content streams hold millions of numbers, and
+// strconv's shortest-float search was a tenth of a document's time).
+func appendNum(b []byte, v float64) []byte {
+	n := math.Round(v * 1000)
+	if !(math.Abs(n) < 1e15) { // huge or NaN: never drawn, but stay valid
+		return strconv.AppendFloat(b, v, 'f', 3, 64)
 	}
-	return s
+	i := int64(n)
+	if i < 0 {
+		b = append(b, '-')
+		i = -i
+	}
+	b = strconv.AppendInt(b, i/1000, 10)
+	if f := i % 1000; f != 0 {
+		d := [4]byte{'.', byte('0' + f/100), byte('0' + f/10%10), byte('0' + f%10)}
+		k := 4
+		for d[k-1] == '0' {
+			k--
+		}
+		b = append(b, d[:k]...)
+	}
+	return b
 }

@@ -46,12 +46,16 @@ func (d *docFont) width(gid uint16) float64 {
 	return math.Round(d.font.Advance(gid))
 }
 
-// use records a glyph drawn for text (the text of its cluster, or "").
-func (d *docFont) use(gid uint16, text string) {
+// use records a glyph drawn for text (the text of its cluster, or "")
+// and returns the text the ToUnicode map gives it.
+func (d *docFont) use(gid uint16, text string) string {
 	d.used[gid] = true
-	if _, ok := d.uni[gid]; !ok && text != "" {
+	known, ok := d.uni[gid]
+	if !ok && text != "" {
 		d.uni[gid] = text
+		return text
 	}
+	return known
 }
 
 // write writes every font: Type0 with Identity-H over a CIDFontType2 with

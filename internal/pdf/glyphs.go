@@ -31,11 +31,15 @@ type canvas struct {
 func (c *canvas) x(v float64) string { return num(v * ptPerMM) }
 func (c *canvas) y(v float64) string { return num((c.h - v) * ptPerMM) }
 
+// num writes v to the content stream as num formats it, and a space.
+func (c *canvas) num(v float64) {
+	c.c.Write(append(appendNum(c.c.AvailableBuffer(), v), ' '))
+}
+
 // color writes a fill ("rg") or stroke ("RG") colour.
 func (c *canvas) color(col layout.Color, op string) {
 	for _, v := range [3]uint8{col.R, col.G, col.B} {
-		c.c.WriteString(num(float64(v) / 255))
-		c.c.WriteByte(' ')
+		c.num(float64(v) / 255)
 	}
 	c.c.WriteString(op)
 	c.c.WriteByte('\n')
@@ -64,19 +68,31 @@ func (c *canvas) text(fs *fontSet, pdf *file, v layout.Text, lang string) error 
 	c.color(v.Color, "rg")
 	for _, r := range runs {
 		d := fs.get(r.Font, pdf)
-		fmt.Fprintf(&c.c, "/%s %s Tf\n", d.name, num(size))
-		open := false
-		span := -1 // the glyph that ends the open /ActualText span
+		c.c.WriteByte('/')
+		c.c.WriteString(d.name)
+		c.c.WriteByte(' ')
+		c.num(size)
+		c.c.WriteString("Tf\n")
+		open := false // a TJ array is open
+		hex := false  // a hexadecimal string is open in it
+		span := -1    // the glyph that ends the open /ActualText span
+		closeTJ := func() {
+			if hex {
+				c.c.WriteByte('>')
+				hex = false
+			}
+			c.c.WriteString("] TJ\n")
+			open = false
+		}
 		for i, g := range r.Glyphs {
-			d.use(g.ID, g.Text)
+			known := d.use(g.ID, g.Text)
 			moved := g.XOffset != 0 || g.YOffset != 0
-			if end, text := clusterText(r.Glyphs, i); end > i+1 || (text != "" && d.uni[g.ID] != text) {
+			if end, text := clusterText(r.Glyphs, i); end > i+1 || (text != "" && known != text) {
 				// A cluster of several glyphs (a conjunct, a letter and its
 				// marks), or a glyph whose text depends on its context:
 				// its text for readers that use /ActualText.
 				if open {
-					c.c.WriteString("] TJ\n")
-					open = false
+					closeTJ()
 				}
 				c.c.WriteString("/Span <</ActualText ")
 				c.c.WriteString(utf16Hex(text))
@@ -85,29 +101,35 @@ func (c *canvas) text(fs *fontSet, pdf *file, v layout.Text, lang string) error 
 			}
 			if !open || moved || (i > 0 && (r.Glyphs[i-1].XOffset != 0 || r.Glyphs[i-1].YOffset != 0)) {
 				if open {
-					c.c.WriteString("] TJ\n")
+					closeTJ()
 				}
 				c.c.WriteString("1 0 0 1 ")
-				c.c.WriteString(num(x + g.XOffset*size/1000))
-				c.c.WriteByte(' ')
-				c.c.WriteString(num(y + g.YOffset*size/1000))
-				c.c.WriteString(" Tm [")
+				c.num(x + g.XOffset*size/1000)
+				c.num(y + g.YOffset*size/1000)
+				c.c.WriteString("Tm [")
 				open = true
 			}
-			c.c.Write([]byte{'<', hexDigit[g.ID>>12], hexDigit[g.ID>>8&15], hexDigit[g.ID>>4&15], hexDigit[g.ID&15], '>'})
+			if !hex {
+				c.c.WriteByte('<')
+				hex = true
+			}
+			c.c.Write([]byte{hexDigit[g.ID>>12], hexDigit[g.ID>>8&15], hexDigit[g.ID>>4&15], hexDigit[g.ID&15]})
 			// The glyph's drawn advance is its /W width; move by the
 			// shaped advance instead (kerning, marks, justification).
 			if adj := d.width(g.ID) - g.Advance; math.Abs(adj) > 0.0005 {
-				c.c.WriteString(num(adj))
+				c.c.WriteByte('>')
+				hex = false
+				c.c.Write(appendNum(c.c.AvailableBuffer(), adj))
 			}
 			x += g.Advance * size / 1000
 			if i == span {
-				c.c.WriteString("] TJ\nEMC\n")
-				open, span = false, -1
+				closeTJ()
+				c.c.WriteString("EMC\n")
+				span = -1
 			}
 		}
 		if open {
-			c.c.WriteString("] TJ\n")
+			closeTJ()
 		}
 	}
 	c.c.WriteString("ET\n")

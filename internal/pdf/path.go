@@ -20,8 +20,8 @@ func (c *canvas) paint(fill, stroke *layout.Color, width float64) string {
 	}
 	if stroke != nil {
 		c.color(*stroke, "RG")
-		c.c.WriteString(num(width * ptPerMM))
-		c.c.WriteString(" w\n")
+		c.num(width * ptPerMM)
+		c.c.WriteString("w\n")
 		if op == "f" {
 			op = "B"
 		} else {
@@ -33,10 +33,8 @@ func (c *canvas) paint(fill, stroke *layout.Color, width float64) string {
 
 // point writes a point's coordinates and a space.
 func (c *canvas) point(x, y float64) {
-	c.c.WriteString(c.x(x))
-	c.c.WriteByte(' ')
-	c.c.WriteString(c.y(y))
-	c.c.WriteByte(' ')
+	c.num(x * ptPerMM)
+	c.num((c.h - y) * ptPerMM)
 }
 
 func (c *canvas) moveTo(x, y float64) { c.point(x, y); c.c.WriteString("m\n") }
@@ -51,7 +49,10 @@ func (c *canvas) curveTo(x1, y1, x2, y2, x3, y3 float64) {
 // rectPath adds a rectangle, its corners rounded by r when r > 0.
 func (c *canvas) rectPath(x, y, w, h, r float64) {
 	if r <= 0 {
-		fmt.Fprintf(&c.c, "%s %s %s %s re\n", c.x(x), c.y(y+h), num(w*ptPerMM), num(h*ptPerMM))
+		c.point(x, y+h)
+		c.num(w * ptPerMM)
+		c.num(h * ptPerMM)
+		c.c.WriteString("re\n")
 		return
 	}
 	r = min(r, w/2, h/2)
@@ -91,8 +92,8 @@ func (c *canvas) rect(v layout.Rect) {
 func (c *canvas) line(v layout.Line) {
 	c.c.WriteString("q\n")
 	c.color(v.Color, "RG")
-	c.c.WriteString(num(v.Width * ptPerMM))
-	c.c.WriteString(" w\n")
+	c.num(v.Width * ptPerMM)
+	c.c.WriteString("w\n")
 	if v.Dashed {
 		fmt.Fprintf(&c.c, "[%s %s] 0 d\n", num(ptPerMM), num(ptPerMM))
 	}
