@@ -54,11 +54,8 @@ func baseline(f layout.Font, top float64) float64 {
 // text draws one layout.Text: shaped in its family's fallback chain,
 // glyph by glyph in visual order from its X.
 func (c *canvas) text(fs *fontSet, pdf *file, v layout.Text, lang string) error {
-	runs, err := shapeText(v.Font.Family, v.Font.Style, lang, fonts.Normalize(v.Text))
-	if err != nil {
-		return err
-	}
-	if len(runs) == 0 {
+	s := fonts.Normalize(v.Text)
+	if s == "" {
 		return nil
 	}
 	size := v.Font.Size
@@ -66,71 +63,87 @@ func (c *canvas) text(fs *fontSet, pdf *file, v layout.Text, lang string) error 
 	y := (c.h - baseline(v.Font, v.Y)) * ptPerMM
 	c.c.WriteString("BT\n")
 	c.color(v.Color, "rg")
-	for _, r := range runs {
-		d := fs.get(r.Font, pdf)
-		c.c.WriteByte('/')
-		c.c.WriteString(d.name)
-		c.c.WriteByte(' ')
-		c.num(size)
-		c.c.WriteString("Tf\n")
-		open := false // a TJ array is open
-		hex := false  // a hexadecimal string is open in it
-		span := -1    // the glyph that ends the open /ActualText span
-		closeTJ := func() {
-			if hex {
-				c.c.WriteByte('>')
-				hex = false
-			}
-			c.c.WriteString("] TJ\n")
-			open = false
+	var (
+		font  *docFont // the font set with Tf
+		open  bool     // a TJ array is open
+		hex   bool     // a hexadecimal string is open in it
+		moved bool     // the last glyph drawn was moved off the line
+	)
+	closeTJ := func() {
+		if hex {
+			c.c.WriteByte('>')
+			hex = false
 		}
-		for i, g := range r.Glyphs {
-			known := d.use(g.ID, g.Text)
-			moved := g.XOffset != 0 || g.YOffset != 0
-			if end, text := clusterText(r.Glyphs, i); end > i+1 || (text != "" && known != text) {
-				// A cluster of several glyphs (a conjunct, a letter and its
-				// marks), or a glyph whose text depends on its context:
-				// its text for readers that use /ActualText.
+		c.c.WriteString("] TJ\n")
+		open = false
+	}
+	err := eachWord(v.Font.Family, v.Font.Style, lang, s, func(w *shapedWord) {
+		for _, r := range w.runs {
+			if d := fs.get(r.Font, pdf); d != font {
 				if open {
 					closeTJ()
 				}
-				c.c.WriteString("/Span <</ActualText ")
-				c.c.WriteString(utf16Hex(text))
-				c.c.WriteString(">> BDC\n")
-				span = end - 1
+				font = d
+				c.c.WriteByte('/')
+				c.c.WriteString(d.name)
+				c.c.WriteByte(' ')
+				c.num(size)
+				c.c.WriteString("Tf\n")
 			}
-			if !open || moved || (i > 0 && (r.Glyphs[i-1].XOffset != 0 || r.Glyphs[i-1].YOffset != 0)) {
-				if open {
-					closeTJ()
+			d := font
+			span := -1 // the glyph that ends the open /ActualText span
+			for i, g := range r.Glyphs {
+				known := d.use(g.ID, g.Text)
+				if end, text := clusterText(r.Glyphs, i); end > i+1 || (text != "" && known != text) {
+					// A cluster of several glyphs (a conjunct, a letter and
+					// its marks), or a glyph whose text depends on its
+					// context: its text for readers that use /ActualText.
+					if open {
+						closeTJ()
+					}
+					c.c.WriteString("/Span <</ActualText ")
+					c.c.WriteString(utf16Hex(text))
+					c.c.WriteString(">> BDC\n")
+					span = end - 1
 				}
-				c.c.WriteString("1 0 0 1 ")
-				c.num(x + g.XOffset*size/1000)
-				c.num(y + g.YOffset*size/1000)
-				c.c.WriteString("Tm [")
-				open = true
-			}
-			if !hex {
-				c.c.WriteByte('<')
-				hex = true
-			}
-			c.c.Write([]byte{hexDigit[g.ID>>12], hexDigit[g.ID>>8&15], hexDigit[g.ID>>4&15], hexDigit[g.ID&15]})
-			// The glyph's drawn advance is its /W width; move by the
-			// shaped advance instead (kerning, marks, justification).
-			if adj := d.width(g.ID) - g.Advance; math.Abs(adj) > 0.0005 {
-				c.c.WriteByte('>')
-				hex = false
-				c.c.Write(appendNum(c.c.AvailableBuffer(), adj))
-			}
-			x += g.Advance * size / 1000
-			if i == span {
-				closeTJ()
-				c.c.WriteString("EMC\n")
-				span = -1
+				off := g.XOffset != 0 || g.YOffset != 0
+				if !open || off || moved {
+					if open {
+						closeTJ()
+					}
+					c.c.WriteString("1 0 0 1 ")
+					c.num(x + g.XOffset*size/1000)
+					c.num(y + g.YOffset*size/1000)
+					c.c.WriteString("Tm [")
+					open = true
+				}
+				moved = off
+				if !hex {
+					c.c.WriteByte('<')
+					hex = true
+				}
+				c.c.Write([]byte{hexDigit[g.ID>>12], hexDigit[g.ID>>8&15], hexDigit[g.ID>>4&15], hexDigit[g.ID&15]})
+				// The glyph's drawn advance is its /W width; move by the
+				// shaped advance instead (kerning, marks, justification).
+				if adj := d.width(g.ID) - g.Advance; math.Abs(adj) > 0.0005 {
+					c.c.WriteByte('>')
+					hex = false
+					c.c.Write(appendNum(c.c.AvailableBuffer(), adj))
+				}
+				x += g.Advance * size / 1000
+				if i == span {
+					closeTJ()
+					c.c.WriteString("EMC\n")
+					span = -1
+				}
 			}
 		}
-		if open {
-			closeTJ()
-		}
+	})
+	if err != nil {
+		return err
+	}
+	if open {
+		closeTJ()
 	}
 	c.c.WriteString("ET\n")
 	if v.Link != "" {

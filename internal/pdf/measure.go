@@ -28,11 +28,7 @@ func (m *Measurer) ForLanguage(lang string) *Measurer { return &Measurer{lang: l
 func (m *Measurer) Width(font layout.Font, s string) float64 {
 	// An error here is a font that failed to load, which every document
 	// would meet when drawing: Write reports it.
-	runs, _ := shapeText(font.Family, font.Style, m.lang, fonts.Normalize(s))
-	w := 0.0
-	for _, r := range runs {
-		w += r.Advance()
-	}
+	w, _ := advance(font.Family, font.Style, m.lang, fonts.Normalize(s))
 	return w * font.Size / 1000 / ptPerMM
 }
 

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/familynetwork/safetyplan/internal/fonts"
 )
@@ -12,12 +11,19 @@ import (
 // shapeKey names a shaped string.
 type shapeKey struct{ family, style, lang, s string }
 
+// shapedWord is a shaped string: its runs in visual order, and their
+// advance in thousandths of an em.
+type shapedWord struct {
+	runs []fonts.Run
+	adv  float64
+}
+
 // shapeCache keeps shaped words, up to maxShaped of them; when full it
 // starts again. Documents repeat their words, and layout measures the same
 // words that the writer then draws, so most text is shaped once.
 type shapeCache struct {
-	mu sync.Mutex
-	m  map[shapeKey][]fonts.Run
+	mu sync.RWMutex
+	m  map[shapeKey]*shapedWord
 }
 
 const (
@@ -25,90 +31,87 @@ const (
 	maxShapedLen = 64 // bytes
 )
 
-var shaped = shapeCache{m: map[shapeKey][]fonts.Run{}}
+var shaped = shapeCache{m: map[shapeKey]*shapedWord{}}
 
-// word returns the shaped runs of s, from the cache when it can. The runs
-// are shared: callers must not change them.
-func (c *shapeCache) word(family, style, lang, s string) ([]fonts.Run, error) {
+// word returns s shaped, from the cache when it can. The result is
+// shared: callers must not change it.
+func (c *shapeCache) word(family, style, lang, s string) (*shapedWord, error) {
 	k := shapeKey{family, style, lang, s}
-	c.mu.Lock()
-	runs, ok := c.m[k]
-	c.mu.Unlock()
+	c.mu.RLock()
+	w, ok := c.m[k]
+	c.mu.RUnlock()
 	if ok {
-		return runs, nil
+		return w, nil
 	}
 	runs, err := fonts.Shape(family, style, lang, s)
 	if err != nil {
 		return nil, err
 	}
+	w = &shapedWord{runs: runs}
+	for _, r := range runs {
+		w.adv += r.Advance()
+	}
 	if len(s) > maxShapedLen {
-		return runs, nil // a long string is rarely asked for again
+		return w, nil // a long string is rarely asked for again
 	}
 	c.mu.Lock()
 	if len(c.m) >= maxShaped {
 		clear(c.m)
 	}
-	c.m[k] = runs
+	c.m[k] = w
 	c.mu.Unlock()
-	return runs, nil
+	return w, nil
 }
 
-// shapeText shapes a line of text (already normalised). Text with no
-// right-to-left letters is shaped word by word, through the cache, and the
-// words' runs joined: the result is the same as shaping the whole line but
-// for kerning across a space, which the fonts do not have. Text with
-// right-to-left letters is shaped whole, since the bidi algorithm orders
-// words across the line.
-func shapeText(family, style, lang, s string) ([]fonts.Run, error) {
+// eachWord calls f with each shaped piece of a line of text (already
+// normalised), in visual order. Text with no right-to-left letters is
+// shaped word by word, through the cache, spaces apart: the result is
+// the same as shaping the whole line but for kerning across a space,
+// which the fonts do not have. Text with right-to-left letters is shaped
+// whole, since the bidi algorithm orders words across the line.
+func eachWord(family, style, lang, s string, f func(*shapedWord)) error {
 	if s == "" {
-		return nil, nil
+		return nil
 	}
-	if hasRTL(s) || !strings.Contains(s, " ") {
-		return shaped.word(family, style, lang, s)
+	if hasRTL(s) || strings.IndexByte(s, ' ') < 0 {
+		w, err := shaped.word(family, style, lang, s)
+		if err == nil {
+			f(w)
+		}
+		return err
 	}
-	var out []fonts.Run
-	at := 0 // the rune index where the word starts in s
-	for i, w := range strings.Split(s, " ") {
-		if i > 0 {
-			sp, err := shaped.word(family, style, lang, " ")
-			if err != nil {
-				return nil, err
+	var space *shapedWord
+	for first := true; ; first = false {
+		if !first {
+			if space == nil {
+				var err error
+				if space, err = shaped.word(family, style, lang, " "); err != nil {
+					return err
+				}
 			}
-			out = appendRuns(out, sp, at)
-			at++
+			f(space)
 		}
-		if w == "" {
-			continue
+		w, rest, more := strings.Cut(s, " ")
+		if w != "" {
+			sw, err := shaped.word(family, style, lang, w)
+			if err != nil {
+				return err
+			}
+			f(sw)
 		}
-		runs, err := shaped.word(family, style, lang, w)
-		if err != nil {
-			return nil, err
+		if !more {
+			return nil
 		}
-		out = appendRuns(out, runs, at)
-		at += utf8.RuneCountInString(w)
+		s = rest
 	}
-	return out, nil
 }
 
-// appendRuns appends runs to out, merging a run into the last one when
-// they share a font and direction, and moves their clusters by at (where
-// the word starts in the line). Cached runs are never changed: each run in
-// out owns its glyphs, copied once when it starts.
-func appendRuns(out, runs []fonts.Run, at int) []fonts.Run {
-	for _, r := range runs {
-		n := len(out)
-		if n == 0 || out[n-1].Font != r.Font || out[n-1].RTL != r.RTL {
-			out = append(out, fonts.Run{Font: r.Font, RTL: r.RTL, Glyphs: make([]fonts.Glyph, 0, 4*len(r.Glyphs))})
-			n++
-		}
-		last := &out[n-1]
-		k := len(last.Glyphs)
-		last.Glyphs = append(last.Glyphs, r.Glyphs...)
-		for j := k; j < len(last.Glyphs); j++ {
-			last.Glyphs[j].Cluster += at
-		}
-	}
-	return out
+// advance returns the width of a line of text (already normalised) in
+// thousandths of an em.
+func advance(family, style, lang, s string) (float64, error) {
+	adv := 0.0
+	err := eachWord(family, style, lang, s, func(w *shapedWord) { adv += w.adv })
+	return adv, err
 }
 
 // hasRTL reports whether s holds a right-to-left letter (Hebrew, Arabic,
