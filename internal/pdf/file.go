@@ -64,6 +64,17 @@ func (f *file) stream(r ref, dict string, data []byte, compress bool) {
 	f.buf.WriteString("\nendstream\nendobj\n")
 }
 
+// addCompressed reserves and writes a stream whose data is already
+// compressed with deflate.
+func (f *file) addCompressed(dict string, z []byte) ref {
+	r := f.reserve()
+	f.offsets[r-1] = f.buf.Len()
+	fmt.Fprintf(&f.buf, "%d 0 obj\n<< /Filter /FlateDecode %s/Length %d >>\nstream\n", r, dict, len(z))
+	f.buf.Write(z)
+	f.buf.WriteString("\nendstream\nendobj\n")
+	return r
+}
+
 // addStream reserves and writes a stream in one step.
 func (f *file) addStream(dict string, data []byte, compress bool) ref {
 	r := f.reserve()
