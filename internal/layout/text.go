@@ -118,6 +118,7 @@ func mirror(l *TextLine, width float64) {
 
 func splitWords(m Measurer, spans []Span, width float64) []word {
 	var out []word
+	spaceW, spaceOf := 0.0, -1 // the width of a space in span spaceOf
 	for i, sp := range spans {
 		text := sp.Text
 		for text != "" {
@@ -127,10 +128,20 @@ func splitWords(m Measurer, spans []Span, width float64) []word {
 			} else {
 				text = ""
 			}
-			for _, chunk := range breakable(m, piece) {
-				for _, part := range breakLong(m, sp.Font, chunk, width) {
-					out = append(out, word{span: i, text: part, w: m.Width(sp.Font, part)})
+			// Each piece between spaces is measured once: only a piece
+			// that may break inside (after a hyphen, say) or is too wide
+			// for the line is cut and its parts measured again.
+			last := 0
+			if b, ok := m.(Breaker); ok && piece != "" {
+				for _, at := range b.LineBreaks(piece) {
+					if at > last && at < len(piece) {
+						out = appendPart(out, m, sp.Font, i, piece[last:at], width)
+						last = at
+					}
 				}
+			}
+			if piece != "" {
+				out = appendPart(out, m, sp.Font, i, piece[last:], width)
 			}
 			switch {
 			case sep == 0:
@@ -142,32 +153,26 @@ func splitWords(m Measurer, spans []Span, width float64) []word {
 				out[len(out)-1].newline = true
 			case !out[len(out)-1].newline:
 				last := &out[len(out)-1]
-				last.space, last.spaceW = true, m.Width(spans[last.span].Font, " ")
+				if spaceOf != last.span {
+					spaceW, spaceOf = m.Width(spans[last.span].Font, " "), last.span
+				}
+				last.space, last.spaceW = true, spaceW
 			}
 		}
 	}
 	return out
 }
 
-// breakable splits a space-free piece of text where a line may break
-// inside it (after a hyphen, say), when the measurer knows where.
-func breakable(m Measurer, piece string) []string {
-	if piece == "" {
-		return nil
+// appendPart appends a piece of text that no line may break inside, as
+// one word, or as several when it is wider than the line.
+func appendPart(out []word, m Measurer, f Font, span int, s string, width float64) []word {
+	if w := m.Width(f, s); w <= width {
+		return append(out, word{span: span, text: s, w: w})
 	}
-	b, ok := m.(Breaker)
-	if !ok {
-		return []string{piece}
+	for _, part := range breakLong(m, f, s, width) {
+		out = append(out, word{span: span, text: part, w: m.Width(f, part)})
 	}
-	var out []string
-	last := 0
-	for _, at := range b.LineBreaks(piece) {
-		if at > last && at < len(piece) {
-			out = append(out, piece[last:at])
-			last = at
-		}
-	}
-	return append(out, piece[last:])
+	return out
 }
 
 // breakLong splits a word wider than width into pieces that fit.
