@@ -49,6 +49,24 @@ func PhonePattern(phone string) string {
 	return `(?:(?:\+|00)` + sep + `44` + sep + `(?:\(0\)` + sep + `)?|\(?0)` + joinDigits(nsn)
 }
 
+// phoneTail is the last five digits of a phone number, which every form
+// PhonePattern matches ends with.
+func phoneTail(phone string) string {
+	d, _ := phoneDigits(phone)
+	return d[max(0, len(d)-5):]
+}
+
+// digitsOf returns the digits in s, run together.
+func digitsOf(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
+}
+
 // phoneDigits returns a number's digits, and whether it is written in the
 // international form (+ or 00), without the + or 00.
 func phoneDigits(phone string) (string, bool) {
@@ -205,6 +223,7 @@ func deepCopy(v reflect.Value, f func(string) string) reflect.Value {
 // will show "(number not shared)" there.
 func numbersInText(p *plan.Plan, texts [][2]string) []compliance.Finding {
 	var out []compliance.Finding
+	var digits []string // each text's digits, run together
 	for _, x := range p.People {
 		if x.Phone == "" || (x.ShareContact && len(x.ContactHiddenFrom) == 0) {
 			continue
@@ -213,8 +232,19 @@ func numbersInText(p *plan.Plan, texts [][2]string) []compliance.Finding {
 		if re == nil {
 			continue
 		}
-		for _, t := range texts {
-			if strings.HasSuffix(t[0], ".phone") || !re.MatchString(t[1]) {
+		if digits == nil {
+			digits = make([]string, len(texts))
+			for i, t := range texts {
+				digits[i] = digitsOf(t[1])
+			}
+		}
+		tail := phoneTail(x.Phone)
+		for i, t := range texts {
+			// The pattern allows only separators between the number's
+			// digits, so a text that holds it holds its last digits in a
+			// row once everything but digits is taken out: most texts are
+			// ruled out without running the pattern.
+			if strings.HasSuffix(t[0], ".phone") || !strings.Contains(digits[i], tail) || !re.MatchString(t[1]) {
 				continue
 			}
 			out = append(out, compliance.Finding{Severity: compliance.SeverityWarning, Code: "privacy.unshared_number", Path: t[0],

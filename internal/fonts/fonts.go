@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -131,15 +132,41 @@ var equivalents = map[rune]string{
 func Missing(family, s string) []rune {
 	s = Normalize(s)
 	var out []rune
-	seen := map[rune]bool{}
+	var ascii *[128]bool
 	for _, r := range s {
-		if r == '\n' || seen[r] || Has(family, r) {
+		if r < 128 { // most text: the family's ASCII, looked up once
+			if ascii == nil {
+				ascii = asciiIn(family)
+			}
+			if ascii[r] || r == '\n' {
+				continue
+			}
+		}
+		if slices.Contains(out, r) || Has(family, r) {
 			continue
 		}
-		seen[r] = true
 		out = append(out, r)
 	}
 	return out
+}
+
+// asciiCover holds, per family, which ASCII characters it has.
+var asciiCover sync.Map // family -> *[128]bool
+
+// asciiIn returns which ASCII characters the family has.
+func asciiIn(family string) *[128]bool {
+	if t, ok := asciiCover.Load(family); ok {
+		return t.(*[128]bool)
+	}
+	var t [128]bool
+	for r := range t {
+		t[r] = Has(family, rune(r))
+	}
+	if loadErr != nil {
+		return &t // not kept: a font that failed to load covers nothing
+	}
+	v, _ := asciiCover.LoadOrStore(family, &t)
+	return v.(*[128]bool)
 }
 
 // Describe names characters for a person: `"ع" (U+0639, Arabic)`.
