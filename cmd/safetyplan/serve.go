@@ -208,6 +208,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return fail(err)
 	}
+	tuneGC()
 	if *fontDir != "" {
 		if err := fonts.AddDirectory(*fontDir); err != nil {
 			return fail(err)
