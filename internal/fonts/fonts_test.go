@@ -85,3 +85,20 @@ func TestAddDirectory(t *testing.T) {
 		t.Errorf("Tamil shaped as %+v, %v: want one run in the added font", runs, err)
 	}
 }
+
+func TestRightToLeftLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		rtl  bool
+	}{
+		{"ur", true}, {"ur-PK", true}, {"ar", true}, {"fa", true}, {"ps", true}, {"he", true},
+		{"pa-Arab", true}, {"pa", false}, {"bn", false}, {"cy", false}, {"en-GB", false},
+		{"", false}, {"not a tag!", false},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			if got := RightToLeftLanguage(tc.lang); got != tc.rtl {
+				t.Errorf("RightToLeftLanguage(%q) = %v, want %v", tc.lang, got, tc.rtl)
+			}
+		})
+	}
+}

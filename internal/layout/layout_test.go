@@ -149,3 +149,52 @@ func TestRightToLeftParagraph(t *testing.T) {
 		t.Error("text starting with an English word reads left to right")
 	}
 }
+
+// rtlMono measures like mono, for a right-to-left document.
+type rtlMono struct{ mono }
+
+func (rtlMono) RightToLeft() bool { return true }
+
+// TestTableColumnsMirrorRightToLeft: in a right-to-left document a table's
+// first column is on the right, the frame still spans the width, and the
+// first column's cells are still read first.
+func TestTableColumnsMirrorRightToLeft(t *testing.T) {
+	f := Font{Family: "sans", Size: 10}
+	cell := func(s string) Cell { return Cell{Blocks: []Block{Paragraph{Spans: []Span{{Text: s, Font: f}}}}} }
+	table := Table{Columns: []Column{{Title: "A", Weight: 1}, {Title: "B", Weight: 3}}, Rows: [][]Cell{{cell("first"), cell("second")}}, HeaderFont: f, Pad: 1}
+	for _, tc := range []struct {
+		name            string
+		m               Measurer
+		firstX, secondX float64 // where each column's text starts
+	}{
+		{"left to right", mono{}, 1, 26},
+		{"right to left", rtlMono{}, 76, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			strips := table.Strips(tc.m, 100)
+			var order []string
+			xs := map[string]float64{}
+			right := 0.0
+			for _, s := range strips[1:] {
+				for _, it := range s.Items {
+					switch v := it.(type) {
+					case Text:
+						order = append(order, v.Text)
+						xs[v.Text] = v.X
+					case Line:
+						right = max(right, v.X1, v.X2)
+					}
+				}
+			}
+			if xs["first"] != tc.firstX || xs["second"] != tc.secondX {
+				t.Errorf("first column's text at %.1f, second's at %.1f; want %.1f and %.1f", xs["first"], xs["second"], tc.firstX, tc.secondX)
+			}
+			if right != 100 {
+				t.Errorf("the frame reaches %.1f, want the full width 100", right)
+			}
+			if len(order) != 2 || order[0] != "first" {
+				t.Errorf("cells in the order %q: the first column must be read first", order)
+			}
+		})
+	}
+}

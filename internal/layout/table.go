@@ -27,8 +27,15 @@ type Table struct {
 }
 
 // Strips returns the header strip and a strip per line band of each row.
+// In a right-to-left document (see Direction) the columns are mirrored: the
+// first column is on the right, and is still read first.
 func (t Table) Strips(m Measurer, width float64) []Strip {
 	xs, ws := t.columns(width)
+	if rightToLeftDocument(m) {
+		for i := range xs {
+			xs[i] = width - xs[i] - ws[i]
+		}
+	}
 	var header *Strip
 	var out []Strip
 	table := &Element{Role: "Table"}
@@ -176,7 +183,10 @@ func (t Table) frame(cells []Cell, xs, ws []float64, h float64, top, bottom bool
 			items = append(items, Rect{X: xs[i], Y: 0, W: ws[i], H: h, Fill: cells[i].Fill})
 		}
 	}
-	right := xs[len(xs)-1] + ws[len(ws)-1]
+	right := 0.0
+	for i := range xs {
+		right = max(right, xs[i]+ws[i])
+	}
 	for i := range xs {
 		items = append(items, Line{X1: xs[i], Y1: 0, X2: xs[i], Y2: h, Color: border, Width: 0.25})
 	}

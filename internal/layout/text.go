@@ -12,6 +12,21 @@ type Measurer interface {
 	Width(f Font, s string) float64
 }
 
+// Direction is an optional part of a Measurer: whether the document it
+// measures for flows right to left (Urdu, Arabic, Farsi, Pashto), so that
+// its tables mirror their columns. A paragraph's own direction still comes
+// from its text (RightToLeft).
+type Direction interface {
+	RightToLeft() bool
+}
+
+// rightToLeftDocument reports whether m measures for a right-to-left
+// document.
+func rightToLeftDocument(m Measurer) bool {
+	d, ok := m.(Direction)
+	return ok && d.RightToLeft()
+}
+
 // Breaker is an optional part of a Measurer: where text may break, by the
 // Unicode rules (the PDF backend's measurer has it). Without it, lines
 // break at spaces only and a word too long for its line is cut between

@@ -24,6 +24,10 @@ func SharedMeasurer() *Measurer { return shared }
 // the writer the same language in Meta.Language.
 func (m *Measurer) ForLanguage(lang string) *Measurer { return &Measurer{lang: lang} }
 
+// RightToLeft reports whether the measurer's language flows right to left
+// (layout.Direction): a document in Urdu mirrors its tables.
+func (m *Measurer) RightToLeft() bool { return fonts.RightToLeftLanguage(m.lang) }
+
 // Width returns the width of s in mm.
 func (m *Measurer) Width(font layout.Font, s string) float64 {
 	// An error here is a font that failed to load, which every document
