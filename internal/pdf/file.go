@@ -16,8 +16,8 @@ import (
 // cross-reference table. Objects are numbered in the order they are
 // reserved, so the same calls give the same bytes.
 type file struct {
-	buf     bytes.Buffer
-	offsets []int // by object number - 1; 0 until written
+	buf     *bytes.Buffer // from buffers; released by finish
+	offsets []int         // by object number - 1; 0 until written
 }
 
 // ref is an indirect object reference.
@@ -26,7 +26,7 @@ type ref int
 func (r ref) String() string { return strconv.Itoa(int(r)) + " 0 R" }
 
 func newFile() *file {
-	f := &file{}
+	f := &file{buf: getBuffer()}
 	f.buf.WriteString("%PDF-1.7\n%\xc2\xb5\xc2\xb6\n")
 	return f
 }
@@ -40,7 +40,7 @@ func (f *file) reserve() ref {
 // obj writes object r with the dictionary or value body.
 func (f *file) obj(r ref, body string) {
 	f.offsets[r-1] = f.buf.Len()
-	fmt.Fprintf(&f.buf, "%d 0 obj\n%s\nendobj\n", r, body)
+	fmt.Fprintf(f.buf, "%d 0 obj\n%s\nendobj\n", r, body)
 }
 
 // add reserves and writes an object in one step.
@@ -55,11 +55,14 @@ func (f *file) add(body string) ref {
 // already in its own compression, as a JPEG).
 func (f *file) stream(r ref, dict string, data []byte, compress bool) {
 	if compress {
-		data = deflate(data)
+		z := getBuffer()
+		defer putBuffer(z)
+		deflateTo(z, data)
+		data = z.Bytes()
 		dict = "/Filter /FlateDecode " + dict
 	}
 	f.offsets[r-1] = f.buf.Len()
-	fmt.Fprintf(&f.buf, "%d 0 obj\n<< %s/Length %d >>\nstream\n", r, dict, len(data))
+	fmt.Fprintf(f.buf, "%d 0 obj\n<< %s/Length %d >>\nstream\n", r, dict, len(data))
 	f.buf.Write(data)
 	f.buf.WriteString("\nendstream\nendobj\n")
 }
@@ -69,7 +72,7 @@ func (f *file) stream(r ref, dict string, data []byte, compress bool) {
 func (f *file) addCompressed(dict string, z []byte) ref {
 	r := f.reserve()
 	f.offsets[r-1] = f.buf.Len()
-	fmt.Fprintf(&f.buf, "%d 0 obj\n<< /Filter /FlateDecode %s/Length %d >>\nstream\n", r, dict, len(z))
+	fmt.Fprintf(f.buf, "%d 0 obj\n<< /Filter /FlateDecode %s/Length %d >>\nstream\n", r, dict, len(z))
 	f.buf.Write(z)
 	f.buf.WriteString("\nendstream\nendobj\n")
 	return r
@@ -86,10 +89,13 @@ func (f *file) addStream(dict string, data []byte, compress bool) ref {
 // that Attachments reads copies made by either writer.
 func (f *file) embeddedFile(data []byte) ref {
 	r := f.reserve()
-	z := deflate(data)
+	zb := getBuffer()
+	defer putBuffer(zb)
+	deflateTo(zb, data)
+	z := zb.Bytes()
 	sum := md5.Sum(data)
 	f.offsets[r-1] = f.buf.Len()
-	fmt.Fprintf(&f.buf, "%d 0 obj\n<< /Type /EmbeddedFile /Length %d /Filter /FlateDecode /Params << /CheckSum <%x> /Size %d >> >>\n\nstream\n", r, len(z), sum, len(data))
+	fmt.Fprintf(f.buf, "%d 0 obj\n<< /Type /EmbeddedFile /Length %d /Filter /FlateDecode /Params << /CheckSum <%x> /Size %d >> >>\n\nstream\n", r, len(z), sum, len(data))
 	f.buf.Write(z)
 	f.buf.WriteString("\nendstream\nendobj\n")
 	return r
@@ -98,17 +104,40 @@ func (f *file) embeddedFile(data []byte) ref {
 // finish writes the cross-reference table and trailer to w.
 func (f *file) finish(w io.Writer, root, info ref, id []byte) error {
 	start := f.buf.Len()
-	fmt.Fprintf(&f.buf, "xref\n0 %d\n0000000000 65535 f \n", len(f.offsets)+1)
+	fmt.Fprintf(f.buf, "xref\n0 %d\n0000000000 65535 f \n", len(f.offsets)+1)
 	for i, off := range f.offsets {
 		if off == 0 {
 			return fmt.Errorf("pdf: object %d was reserved but never written", i+1)
 		}
-		fmt.Fprintf(&f.buf, "%010d 00000 n \n", off)
+		fmt.Fprintf(f.buf, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&f.buf, "trailer\n<< /Size %d /Root %s /Info %s /ID [<%x> <%x>] >>\nstartxref\n%d\n%%%%EOF\n",
+	fmt.Fprintf(f.buf, "trailer\n<< /Size %d /Root %s /Info %s /ID [<%x> <%x>] >>\nstartxref\n%d\n%%%%EOF\n",
 		len(f.offsets)+1, root, info, id, id, start)
 	_, err := w.Write(f.buf.Bytes())
+	putBuffer(f.buf)
+	f.buf = nil
 	return err
+}
+
+// buffers holds the byte buffers a document is assembled in (the file,
+// each page's content stream, compressed streams), so that each document
+// reuses the grown buffers of the ones before instead of growing its own
+// from nothing.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooled is the largest buffer kept for reuse: a document with many
+// photos may grow one far beyond what the next needs.
+const maxPooled = 4 << 20
+
+func getBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+
+// putBuffer returns b for reuse; nothing may hold b's bytes afterwards.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxPooled {
+		return
+	}
+	b.Reset()
+	buffers.Put(b)
 }
 
 var zlibWriters = sync.Pool{New: func() any {
@@ -116,16 +145,22 @@ var zlibWriters = sync.Pool{New: func() any {
 	return w
 }}
 
-// deflate compresses b with a pooled zlib writer.
+// deflate compresses b with a pooled zlib writer into a new slice, for
+// data kept beyond the document (a cached font subset).
 func deflate(b []byte) []byte {
 	var out bytes.Buffer
 	out.Grow(len(b)/2 + 64)
+	deflateTo(&out, b)
+	return out.Bytes()
+}
+
+// deflateTo compresses b with a pooled zlib writer, appending to out.
+func deflateTo(out *bytes.Buffer, b []byte) {
 	zw := zlibWriters.Get().(*zlib.Writer)
-	zw.Reset(&out)
+	zw.Reset(out)
 	_, _ = zw.Write(b)
 	_ = zw.Close()
 	zlibWriters.Put(zw)
-	return out.Bytes()
 }
 
 // text returns s as a PDF string: plain when it is printable ASCII,

@@ -16,9 +16,9 @@ const ptPerMM = 72 / 25.4
 // canvas is one page's content stream, in points with y up, taking
 // layout's millimetres with y down.
 type canvas struct {
-	c    bytes.Buffer
-	h    float64 // page height, mm
-	page int     // 0-based
+	c    *bytes.Buffer // from buffers; released once the page is written
+	h    float64       // page height, mm
+	page int           // 0-based
 	// link is the Link element of the text being drawn, if it is one.
 	link *sElem
 	// annots are the page's link annotations, as dictionaries without

@@ -82,7 +82,7 @@ func writeDoc(w io.Writer, d Document) (*doc, error) {
 	}
 	o.tags.pages = make([][]*sElem, len(d.Pages))
 	for i, p := range d.Pages {
-		c := &canvas{h: d.Spec.H, page: i}
+		c := &canvas{c: getBuffer(), h: d.Spec.H, page: i}
 		if d.Decorate != nil {
 			// Page furniture (marking, page numbers) is an artifact.
 			for _, it := range d.Decorate(i, len(d.Pages)) {
@@ -110,6 +110,7 @@ func writeDoc(w io.Writer, d Document) (*doc, error) {
 			}
 		}
 		content := o.pdf.addStream("", c.c.Bytes(), true)
+		putBuffer(c.c)
 		annots := ""
 		if len(c.annots) > 0 {
 			var refs []string
@@ -252,7 +253,7 @@ func (o *doc) picture(c *canvas, v layout.Picture) error {
 	}
 	w, h := iw*scale, ih*scale
 	x, y := v.X+(v.W-w)/2, v.Y+(v.H-h)/2
-	fmt.Fprintf(&c.c, "%s 0 0 %s %s %s cm\n/%s Do\nQ\n", num(w*ptPerMM), num(h*ptPerMM), c.x(x), c.y(y+h), im.name)
+	fmt.Fprintf(c.c, "%s 0 0 %s %s %s cm\n/%s Do\nQ\n", num(w*ptPerMM), num(h*ptPerMM), c.x(x), c.y(y+h), im.name)
 	return nil
 }
 

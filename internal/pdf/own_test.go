@@ -146,8 +146,7 @@ func TestActualText(t *testing.T) {
 		if err != nil || o == nil {
 			t.Fatal(err)
 		}
-		var c canvas
-		c.h = 297
+		c := canvas{c: new(bytes.Buffer), h: 297}
 		if err := c.text(&o.fonts, o.pdf, layout.Text{Font: layout.Font{Family: "sans", Size: 10}, Text: lines[0]}, lang); err != nil {
 			t.Fatal(err)
 		}

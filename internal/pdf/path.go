@@ -95,7 +95,7 @@ func (c *canvas) line(v layout.Line) {
 	c.num(v.Width * ptPerMM)
 	c.c.WriteString("w\n")
 	if v.Dashed {
-		fmt.Fprintf(&c.c, "[%s %s] 0 d\n", num(ptPerMM), num(ptPerMM))
+		fmt.Fprintf(c.c, "[%s %s] 0 d\n", num(ptPerMM), num(ptPerMM))
 	}
 	c.moveTo(v.X1, v.Y1)
 	c.lineTo(v.X2, v.Y2)

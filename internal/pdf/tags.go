@@ -61,7 +61,7 @@ func (t *structTree) begin(c *canvas, page int, el *layout.Element, x float64, t
 	mcid := len(t.pages[page])
 	t.pages[page] = append(t.pages[page], s)
 	s.kids = append(s.kids, kid{page: page, mcid: mcid, text: text})
-	fmt.Fprintf(&c.c, "/%s <</MCID %d>> BDC\n", s.role, mcid)
+	fmt.Fprintf(c.c, "/%s <</MCID %d>> BDC\n", s.role, mcid)
 	if s.role == "Link" {
 		return s
 	}

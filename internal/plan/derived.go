@@ -147,22 +147,47 @@ func (i Individual) Short() string {
 // Individuals returns everyone who can be referred to, lead worker first,
 // then the children, then the people, in plan order.
 func (p *Plan) Individuals() []Individual {
-	lw := p.Case.LeadWorker
-	out := []Individual{{ID: lw.ID, Name: lw.Name, KnownAs: lw.KnownAs, Relationship: "Lead worker", Role: lw.Role, Phone: lw.Phone, Email: lw.Email, ShareContact: true, Picture: lw.Picture, IsLeadWorker: true}}
-	for _, c := range p.Children {
-		out = append(out, Individual{ID: c.ID, Name: c.Name, KnownAs: c.KnownAs, Relationship: "Child", Picture: c.Picture, IsChild: true})
+	out := make([]Individual, 0, 1+len(p.Children)+len(p.People))
+	out = append(out, p.leadWorker())
+	for i := range p.Children {
+		out = append(out, p.child(i))
 	}
-	for _, x := range p.People {
-		out = append(out, Individual{ID: x.ID, Name: x.Name, KnownAs: x.KnownAs, Relationship: x.Relationship, Role: string(x.Role), Phone: x.Phone, Email: x.Email, ShareContact: x.ShareContact, HiddenFrom: x.ContactHiddenFrom, Picture: x.Picture})
+	for i := range p.People {
+		out = append(out, p.person(i))
 	}
 	return out
 }
 
-// Lookup returns the individual with the given id.
+func (p *Plan) leadWorker() Individual {
+	lw := p.Case.LeadWorker
+	return Individual{ID: lw.ID, Name: lw.Name, KnownAs: lw.KnownAs, Relationship: "Lead worker", Role: lw.Role, Phone: lw.Phone, Email: lw.Email, ShareContact: true, Picture: lw.Picture, IsLeadWorker: true}
+}
+
+func (p *Plan) child(i int) Individual {
+	c := &p.Children[i]
+	return Individual{ID: c.ID, Name: c.Name, KnownAs: c.KnownAs, Relationship: "Child", Picture: c.Picture, IsChild: true}
+}
+
+func (p *Plan) person(i int) Individual {
+	x := &p.People[i]
+	return Individual{ID: x.ID, Name: x.Name, KnownAs: x.KnownAs, Relationship: x.Relationship, Role: string(x.Role), Phone: x.Phone, Email: x.Email, ShareContact: x.ShareContact, HiddenFrom: x.ContactHiddenFrom, Picture: x.Picture}
+}
+
+// Lookup returns the individual with the given id, in the order
+// Individuals gives them (documents look names up for every line, so it
+// builds only the one it finds).
 func (p *Plan) Lookup(id string) (Individual, bool) {
-	for _, i := range p.Individuals() {
-		if i.ID == id {
-			return i, true
+	if p.Case.LeadWorker.ID == id {
+		return p.leadWorker(), true
+	}
+	for i := range p.Children {
+		if p.Children[i].ID == id {
+			return p.child(i), true
+		}
+	}
+	for i := range p.People {
+		if p.People[i].ID == id {
+			return p.person(i), true
 		}
 	}
 	return Individual{}, false
