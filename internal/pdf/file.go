@@ -43,6 +43,21 @@ func (f *file) obj(r ref, body string) {
 	fmt.Fprintf(f.buf, "%d 0 obj\n%s\nendobj\n", r, body)
 }
 
+// objBytes is obj for a body assembled as bytes.
+func (f *file) objBytes(r ref, body []byte) {
+	f.offsets[r-1] = f.buf.Len()
+	f.buf.Write(strconv.AppendInt(f.buf.AvailableBuffer(), int64(r), 10))
+	f.buf.WriteString(" 0 obj\n")
+	f.buf.Write(body)
+	f.buf.WriteString("\nendobj\n")
+}
+
+// appendRef appends the reference "N 0 R".
+func appendRef(b []byte, r ref) []byte {
+	b = strconv.AppendInt(b, int64(r), 10)
+	return append(b, " 0 R"...)
+}
+
 // add reserves and writes an object in one step.
 func (f *file) add(body string) ref {
 	r := f.reserve()

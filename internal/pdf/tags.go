@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/familynetwork/safetyplan/internal/layout"
@@ -61,7 +62,11 @@ func (t *structTree) begin(c *canvas, page int, el *layout.Element, x float64, t
 	mcid := len(t.pages[page])
 	t.pages[page] = append(t.pages[page], s)
 	s.kids = append(s.kids, kid{page: page, mcid: mcid, text: text})
-	fmt.Fprintf(c.c, "/%s <</MCID %d>> BDC\n", s.role, mcid)
+	c.c.WriteByte('/')
+	c.c.WriteString(s.role)
+	c.c.WriteString(" <</MCID ")
+	c.c.Write(strconv.AppendInt(c.c.AvailableBuffer(), int64(mcid), 10))
+	c.c.WriteString(">> BDC\n")
 	if s.role == "Link" {
 		return s
 	}
@@ -155,34 +160,48 @@ func (t *structTree) write(pdf *file) ref {
 	for _, k := range docEl.kids {
 		k.el.parent = docEl
 	}
+	var b []byte // one element's dictionary, reused
 	for _, s := range append([]*sElem{docEl}, all...) {
 		parent := root
 		if s.parent != nil {
 			parent = s.parent.ref
 		}
-		var b strings.Builder
-		fmt.Fprintf(&b, "<< /Type /StructElem /S /%s /P %s", s.role, parent)
+		b = append(b[:0], "<< /Type /StructElem /S /"...)
+		b = append(b, s.role...)
+		b = append(b, " /P "...)
+		b = appendRef(b, parent)
 		if s.alt != "" {
-			fmt.Fprintf(&b, " /Alt %s", text(s.alt))
+			b = append(b, " /Alt "...)
+			b = append(b, text(s.alt)...)
 		}
 		if s.lang != "" {
-			fmt.Fprintf(&b, " /Lang %s", text(s.lang))
+			b = append(b, " /Lang "...)
+			b = append(b, text(s.lang)...)
 		}
-		b.WriteString(" /K [")
+		b = append(b, " /K ["...)
 		for i, k := range s.kids {
 			if i > 0 {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			if k.el != nil {
-				b.WriteString(k.el.ref.String())
-			} else if k.objr != 0 {
-				fmt.Fprintf(&b, "<< /Type /OBJR /Obj %s /Pg %s >>", k.objr, t.pageRefs[k.page])
-			} else {
-				fmt.Fprintf(&b, "<< /Type /MCR /Pg %s /MCID %d >>", t.pageRefs[k.page], k.mcid)
+			switch {
+			case k.el != nil:
+				b = appendRef(b, k.el.ref)
+			case k.objr != 0:
+				b = append(b, "<< /Type /OBJR /Obj "...)
+				b = appendRef(b, k.objr)
+				b = append(b, " /Pg "...)
+				b = appendRef(b, t.pageRefs[k.page])
+				b = append(b, " >>"...)
+			default:
+				b = append(b, "<< /Type /MCR /Pg "...)
+				b = appendRef(b, t.pageRefs[k.page])
+				b = append(b, " /MCID "...)
+				b = strconv.AppendInt(b, int64(k.mcid), 10)
+				b = append(b, " >>"...)
 			}
 		}
-		b.WriteString("] >>")
-		pdf.obj(s.ref, b.String())
+		b = append(b, "] >>"...)
+		pdf.objBytes(s.ref, b)
 	}
 	var nums strings.Builder
 	for i, els := range t.pages {
