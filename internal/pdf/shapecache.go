@@ -8,8 +8,8 @@ import (
 	"github.com/familynetwork/safetyplan/internal/fonts"
 )
 
-// shapeKey names a shaped string.
-type shapeKey struct{ family, style, lang, s string }
+// faceKey names the face and language a string is shaped in.
+type faceKey struct{ family, style, lang string }
 
 // shapedWord is a shaped string: its runs in visual order, and their
 // advance in thousandths of an em.
@@ -20,10 +20,13 @@ type shapedWord struct {
 
 // shapeCache keeps shaped words, up to maxShaped of them; when full it
 // starts again. Documents repeat their words, and layout measures the same
-// words that the writer then draws, so most text is shaped once.
+// words that the writer then draws, so most text is shaped once. Words are
+// kept by face and language, then by text, so that a line looks its face
+// up once and each word hashes only its own text.
 type shapeCache struct {
-	mu sync.RWMutex
-	m  map[shapeKey]*shapedWord
+	mu    sync.RWMutex
+	faces map[faceKey]map[string]*shapedWord // inner maps are cleared, never replaced
+	n     int                                // words kept, over every face
 }
 
 const (
@@ -31,14 +34,33 @@ const (
 	maxShapedLen = 64 // bytes
 )
 
-var shaped = shapeCache{m: map[shapeKey]*shapedWord{}}
+var shaped = shapeCache{faces: map[faceKey]map[string]*shapedWord{}}
 
-// word returns s shaped, from the cache when it can. The result is
-// shared: callers must not change it.
-func (c *shapeCache) word(family, style, lang, s string) (*shapedWord, error) {
-	k := shapeKey{family, style, lang, s}
+// face returns the words kept for a face and language, to look up with
+// word.
+func (c *shapeCache) face(family, style, lang string) map[string]*shapedWord {
+	k := faceKey{family, style, lang}
 	c.mu.RLock()
-	w, ok := c.m[k]
+	m, ok := c.faces[k]
+	c.mu.RUnlock()
+	if ok {
+		return m
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m, ok = c.faces[k]; !ok {
+		m = map[string]*shapedWord{}
+		c.faces[k] = m
+	}
+	return m
+}
+
+// word returns s shaped in the face and language whose words are m (from
+// face), from the cache when it can. The result is shared: callers must
+// not change it.
+func (c *shapeCache) word(m map[string]*shapedWord, family, style, lang, s string) (*shapedWord, error) {
+	c.mu.RLock()
+	w, ok := m[s]
 	c.mu.RUnlock()
 	if ok {
 		return w, nil
@@ -55,10 +77,16 @@ func (c *shapeCache) word(family, style, lang, s string) (*shapedWord, error) {
 		return w, nil // a long string is rarely asked for again
 	}
 	c.mu.Lock()
-	if len(c.m) >= maxShaped {
-		clear(c.m)
+	if c.n >= maxShaped {
+		for _, fm := range c.faces {
+			clear(fm)
+		}
+		c.n = 0
 	}
-	c.m[k] = w
+	if _, dup := m[s]; !dup {
+		m[s] = w
+		c.n++
+	}
 	c.mu.Unlock()
 	return w, nil
 }
@@ -73,8 +101,9 @@ func eachWord(family, style, lang, s string, f func(*shapedWord)) error {
 	if s == "" {
 		return nil
 	}
+	m := shaped.face(family, style, lang)
 	if hasRTL(s) || strings.IndexByte(s, ' ') < 0 {
-		w, err := shaped.word(family, style, lang, s)
+		w, err := shaped.word(m, family, style, lang, s)
 		if err == nil {
 			f(w)
 		}
@@ -85,7 +114,7 @@ func eachWord(family, style, lang, s string, f func(*shapedWord)) error {
 		if !first {
 			if space == nil {
 				var err error
-				if space, err = shaped.word(family, style, lang, " "); err != nil {
+				if space, err = shaped.word(m, family, style, lang, " "); err != nil {
 					return err
 				}
 			}
@@ -93,7 +122,7 @@ func eachWord(family, style, lang, s string, f func(*shapedWord)) error {
 		}
 		w, rest, more := strings.Cut(s, " ")
 		if w != "" {
-			sw, err := shaped.word(family, style, lang, w)
+			sw, err := shaped.word(m, family, style, lang, w)
 			if err != nil {
 				return err
 			}
