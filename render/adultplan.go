@@ -169,7 +169,7 @@ func (c *adult) cover() []layout.Block {
 	}
 	for _, ch := range p.Children {
 		age := ch.AgeOn(date)
-		b = append(b, layout.Paragraph{Spans: append(plain(ch.Name, font("B", 16), ink), plain(fmt.Sprintf("   born %s, age %d", ch.DateOfBirth.Long(), age), font("", 10.5), grey)...), SpaceAfter: 2})
+		b = append(b, layout.Paragraph{Spans: append(plain(ch.Name, font("B", 16), ink), plain("   "+w.Text("adult.born", "date", longDate(w, ch.DateOfBirth), "age", itoa(age)), font("", 10.5), grey)...), SpaceAfter: 2})
 	}
 	b = append(b, layout.Space(8))
 	lw := p.Case.LeadWorker
@@ -182,7 +182,7 @@ func (c *adult) cover() []layout.Block {
 		rows = append(rows, [2]string{w.Text("adult.manager"), m.Name + ", " + plan.Label(string(m.Role))})
 	}
 	rows = append(rows,
-		[2]string{w.Text("adult.plan_date"), date.Long()},
+		[2]string{w.Text("adult.plan_date"), longDate(w, date)},
 		[2]string{w.Text("adult.version"), itoa(p.Version())},
 		[2]string{w.Text("adult.next_review"), c.nextReviewText()},
 	)

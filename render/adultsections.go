@@ -162,7 +162,7 @@ func (c *adult) safetyScale() []layout.Block {
 	if s.Question != "" {
 		b = append(b, layout.Paragraph{Spans: plain(s.Question, font("I", bodySize), ink), SpaceAfter: 3})
 	}
-	return append(b, scaleChart(c.p, s), layout.Space(3), scaleTable(c.p, s))
+	return append(b, scaleChart(c.p, s, c.w), layout.Space(3), scaleTable(c.p, s, c.w))
 }
 
 func (c *adult) rules() []layout.Block {
@@ -262,7 +262,7 @@ func (c *adult) monitoring() []layout.Block {
 	if len(ev) > 0 {
 		b = append(b, layout.Space(2), subheading(w.Text("adult.monitoring.evidence")))
 		for _, e := range ev {
-			b = append(b, layout.Paragraph{Spans: append(plain(e.Date.Long()+", "+c.name(e.By)+", "+plan.Label(string(e.Method))+": ", font("B", bodySize), ink), plain(e.Summary, font("", bodySize), ink)...), Bullet: "•", SpaceAfter: 1.2})
+			b = append(b, layout.Paragraph{Spans: append(plain(longDate(c.w, e.Date)+", "+c.name(e.By)+", "+plan.Label(string(e.Method))+": ", font("B", bodySize), ink), plain(e.Summary, font("", bodySize), ink)...), Bullet: "•", SpaceAfter: 1.2})
 		}
 	}
 	return b
@@ -280,7 +280,7 @@ func (c *adult) tests() []layout.Block {
 		if t.Outcome != nil && *t.Outcome != "" {
 			outcome = *t.Outcome
 		}
-		rows = append(rows, []layout.Cell{textCell(t.Date.Long()), cell(t.What), textCell(c.nameList(t.Who)...), cell(outcome)})
+		rows = append(rows, []layout.Cell{textCell(longDate(c.w, t.Date)), cell(t.What), textCell(c.nameList(t.Who)...), cell(outcome)})
 	}
 	return []layout.Block{heading(c.w.Text("adult.tests.heading")),
 		table([]layout.Column{{Title: "Date", Weight: 0.9}, {Title: "What", Weight: 2.4}, {Title: "Who", Weight: 1}, {Title: "How it went", Weight: 1.7}}, rows)}
@@ -292,14 +292,14 @@ func (c *adult) reviews() []layout.Block {
 	if len(ms) == 0 {
 		if r := c.p.NoMeetingRationale; r != nil {
 			return []layout.Block{heading(w.Text("adult.reviews.heading")),
-				labelled("No meeting held. Rationale recorded by "+r.RecordedBy.Name+" ("+plan.Label(string(r.RecordedBy.Role))+") on "+r.RecordedOn.Long()+":", ""),
+				labelled("No meeting held. Rationale recorded by "+r.RecordedBy.Name+" ("+plan.Label(string(r.RecordedBy.Role))+") on "+longDate(c.w, r.RecordedOn)+":", ""),
 				layout.Group(md(r.Rationale, bodySize))}
 		}
 		return nil
 	}
 	b := []layout.Block{heading(w.Text("adult.reviews.heading"))}
 	for _, m := range ms {
-		b = append(b, subheading(plan.Label(string(m.Type))+" meeting, "+m.Date.LongWeekday()+venue(m.Venue)))
+		b = append(b, subheading(plan.Label(string(m.Type))+" meeting, "+longWeekday(c.w, m.Date)+venue(m.Venue)))
 		if len(m.Attendees) > 0 {
 			b = append(b, labelled("Attended:", c.names(m.Attendees)))
 		}
@@ -360,10 +360,10 @@ func (c *adult) handover() []layout.Block {
 	w := c.w
 	b := []layout.Block{heading(w.Text("adult.handover.heading")), para(w.Text("adult.handover.text", "name", c.name(h.Facilitator), "worker", c.p.Case.LeadWorker.Name))}
 	if h.PlannedFor != nil {
-		b = append(b, para(w.Text("adult.handover.planned", "date", h.PlannedFor.Long())))
+		b = append(b, para(w.Text("adult.handover.planned", "date", longDate(w, *h.PlannedFor))))
 	}
 	if h.CompletedOn != nil {
-		b = append(b, para(w.Text("adult.handover.done", "date", h.CompletedOn.Long())))
+		b = append(b, para(w.Text("adult.handover.done", "date", longDate(w, *h.CompletedOn))))
 	}
 	return b
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/familynetwork/safetyplan/internal/layout"
 	"github.com/familynetwork/safetyplan/internal/plan"
+	"github.com/familynetwork/safetyplan/templates"
 )
 
 // seriesColors are distinct in colour and, printed in grey, in shade; each
@@ -48,7 +49,7 @@ func scaleSeries(p *plan.Plan, s *plan.SafetyScale) ([]series, []plan.Date) {
 
 // scaleChart draws each person's scores over time: a line per person with a
 // mark per date, 0 at the bottom and 10 at the top.
-func scaleChart(p *plan.Plan, s *plan.SafetyScale) layout.Block {
+func scaleChart(p *plan.Plan, s *plan.SafetyScale, w *templates.Wording) layout.Block {
 	ss, dates := scaleSeries(p, s)
 	return layout.Func(func(m layout.Measurer, width float64) []layout.Strip {
 		const h, top = 62.0, 4.0
@@ -70,7 +71,7 @@ func scaleChart(p *plan.Plan, s *plan.SafetyScale) layout.Block {
 				layout.Text{X: 0, Y: y - 1.8, W: 6, Font: f, Color: grey, Text: strconv.Itoa(v)})
 		}
 		for i, d := range dates {
-			label := d.Long()
+			label := longDate(w, d)
 			items = append(items, layout.Text{X: xOf(i) - m.Width(f, label)/2, Y: top + plotH + 2, W: m.Width(f, label), Font: f, Color: grey, Text: label})
 		}
 		used := map[int]float64{}
@@ -108,11 +109,11 @@ func scaleChart(p *plan.Plan, s *plan.SafetyScale) layout.Block {
 }
 
 // scaleTable lists every score: a row per person, a column per date.
-func scaleTable(p *plan.Plan, s *plan.SafetyScale) layout.Block {
+func scaleTable(p *plan.Plan, s *plan.SafetyScale, w *templates.Wording) layout.Block {
 	ss, dates := scaleSeries(p, s)
 	cols := []layout.Column{{Title: "Who", Weight: 1.4}}
 	for _, d := range dates {
-		cols = append(cols, layout.Column{Title: d.Long(), Weight: 1})
+		cols = append(cols, layout.Column{Title: longDate(w, d), Weight: 1})
 	}
 	var rows [][]layout.Cell
 	for _, se := range ss {

@@ -47,14 +47,15 @@ func (d document) write(in *Input, opt Options) ([]byte, error) {
 	}
 	marking := opt.marking()
 	ref := p.Case.Reference
-	dateLine := "Plan of " + p.Date().Long() + ", version " + itoa(p.Version())
+	w := opt.wording().For(lang)
+	dateLine := w.Text("doc.dateline", "date", longDate(w, p.Date()), "version", itoa(p.Version()))
 	if d.dateLine != "" {
 		dateLine = d.dateLine
 	}
 	decorate := d.footer
 	if decorate == nil {
 		decorate = func(i, n int) []layout.Item {
-			page := "Page " + itoa(i+1) + " of " + itoa(n)
+			page := w.Text("doc.page", "page", itoa(i+1), "pages", itoa(n))
 			f, fb := font("", 8), font("B", 8.5)
 			W := d.spec.W
 			var items []layout.Item

@@ -90,7 +90,7 @@ func (c *adult) changes() []layout.Block {
 	}
 	ch, w := *c.in.Changes, c.w
 	b := []layout.Block{heading(w.Text("adult.changes.heading")),
-		small(w.Text("adult.changes.intro", "version", itoa(ch.SinceVersion), "date", ch.SinceDate.Long()))}
+		small(w.Text("adult.changes.intro", "version", itoa(ch.SinceVersion), "date", longDate(w, ch.SinceDate)))}
 	if ch.Empty() {
 		return append(b, para(w.Text("adult.changes.none")))
 	}
@@ -107,7 +107,7 @@ func (c *adult) changes() []layout.Block {
 		b = append(b, rule(w.Text("adult.changes.removed"), r))
 	}
 	for _, r := range ch.NewRatings {
-		b = append(b, labelled(w.Text("adult.changes.score"), fmt.Sprintf("%s, %d out of 10 on %s", c.name(r.By), r.Score, r.Date.Long())))
+		b = append(b, labelled(w.Text("adult.changes.score"), fmt.Sprintf("%s, %d out of 10 on %s", c.name(r.By), r.Score, longDate(w, r.Date))))
 	}
 	return b
 }

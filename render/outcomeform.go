@@ -16,7 +16,17 @@ import (
 // when no meeting was held. It is for the case record, so it shows every
 // contact detail, like the worker's copy.
 func OutcomeForm(in *Input, opt Options, meetingID string) ([]byte, error) {
-	f := &form{in: in, p: in.Plan, w: opt.wording()}
+	return OutcomeFormIn(in, opt, meetingID, "")
+}
+
+// OutcomeFormIn is OutcomeForm in language lang (a BCP 47 tag): its fixed
+// wording and dates in that language where the service has them (English
+// and Welsh; a council adds others), and the document tagged in it. "" is
+// British English. The form is for the case record, so it follows the
+// council's language, not the family's.
+func OutcomeFormIn(in *Input, opt Options, meetingID, lang string) ([]byte, error) {
+	lang = firstNonEmpty(lang, "en-GB")
+	f := &form{in: in, p: in.Plan, w: opt.wording().For(lang)}
 	var blocks []layout.Block
 	title := ""
 	switch m, ok := f.meeting(meetingID); {
@@ -25,14 +35,14 @@ func OutcomeForm(in *Input, opt Options, meetingID string) ([]byte, error) {
 	case ok:
 		title = f.w.Text("form.title", "system", string(f.p.Case.RecordSystem))
 		f.asOf = m.Date
-		f.dateLine = f.w.Text("form.dateline", "date", m.Date.Long(), "version", itoa(f.p.VersionAt(m.Date)))
+		f.dateLine = f.w.Text("form.dateline", "date", longDate(f.w, m.Date), "version", itoa(f.p.VersionAt(m.Date)))
 		blocks = f.meetingForm(m)
 	default:
 		title = f.w.Text("form.title.rationale", "system", string(f.p.Case.RecordSystem))
 		f.asOf = f.p.Date()
 		blocks = f.rationaleForm()
 	}
-	doc := document{spec: a4, blocks: blocks, title: title, subject: "Family/network meeting outcome, " + f.p.Case.Reference, keywords: f.p.Case.Reference, header: true, dateLine: f.dateLine}
+	doc := document{spec: a4, blocks: blocks, title: title, subject: "Family/network meeting outcome, " + f.p.Case.Reference, keywords: f.p.Case.Reference, header: true, dateLine: f.dateLine, language: lang}
 	return doc.write(in, opt)
 }
 
@@ -94,12 +104,12 @@ func (f *form) rationaleForm() []layout.Block {
 	b := f.title("form.title.rationale", "form.subtitle.rationale")
 	b = append(b, f.caseBox()...)
 	w := f.w
-	rows := []formRow{{w.Text("form.first_due"), text(compliance.FirstMeetingDue(f.p.Case.InvolvementStarted).Long())}}
+	rows := []formRow{{w.Text("form.first_due"), text(longDate(w, compliance.FirstMeetingDue(f.p.Case.InvolvementStarted)))}}
 	if r := f.p.NoMeetingRationale; r != nil {
 		rows = append(rows,
 			formRow{w.Text("form.rationale"), md(r.Rationale, 9.5)},
 			formRow{w.Text("form.rationale.by"), text(r.RecordedBy.Name + ", " + plan.Label(string(r.RecordedBy.Role)))},
-			formRow{w.Text("form.rationale.on"), text(r.RecordedOn.Long())},
+			formRow{w.Text("form.rationale.on"), text(longDate(w, r.RecordedOn))},
 			formRow{w.Text("form.rationale.role_ok"), f.tick(r.RecordedBy.Role.CanDecide())})
 	} else {
 		rows = append(rows, formRow{w.Text("form.rationale"), text(w.Text("form.not_recorded"))})
@@ -145,7 +155,7 @@ func (f *form) caseBox() []layout.Block {
 		if ch.InCare {
 			care = ", in care"
 		}
-		kids = append(kids, fmt.Sprintf("%s (born %s, age %d%s)", ch.Name, ch.DateOfBirth.Long(), ch.AgeOn(f.asOf), care))
+		kids = append(kids, ch.Name+" ("+w.Text("form.born", "date", longDate(w, ch.DateOfBirth), "age", itoa(ch.AgeOn(f.asOf)))+care+")")
 	}
 	lw := p.Case.LeadWorker
 	return f.box(w.Text("form.section.case"), []formRow{
@@ -155,14 +165,14 @@ func (f *form) caseBox() []layout.Block {
 		{w.Text("form.team"), text(joinNonEmpty(" – ", p.Case.TeamName, plan.Label(string(p.Case.Team))))},
 		{w.Text("form.framework"), text(plan.Label(string(p.Case.Framework)))},
 		{w.Text("form.lead_worker"), text(joinNonEmpty(", ", lw.Name, lw.Role, lw.Phone, lw.Email))},
-		{w.Text("form.involvement"), text(p.Case.InvolvementStarted.Long())},
+		{w.Text("form.involvement"), text(longDate(w, p.Case.InvolvementStarted))},
 	})
 }
 
 func (f *form) meetingBox(m plan.Meeting) []layout.Block {
 	w, start := f.w, f.p.Case.InvolvementStarted
 	days := start.DaysUntil(m.Date)
-	when := m.Date.LongWeekday()
+	when := longWeekday(w, m.Date)
 	if m.StartTime != nil {
 		when += ", " + m.StartTime.Clock()
 	}
@@ -352,10 +362,10 @@ func (f *form) decisionsBox(m plan.Meeting) []layout.Block {
 	}
 	for _, d := range f.in.Report.Deadlines {
 		if d.Kind == compliance.KindOutcome && d.Meeting == m.ID {
-			rows = append(rows, formRow{w.Text("form.outcome_due"), []layout.Block{layout.Paragraph{Spans: plain(d.Due.LongWeekday(), font("B", 11), accent)}}})
+			rows = append(rows, formRow{w.Text("form.outcome_due"), []layout.Block{layout.Paragraph{Spans: plain(longWeekday(w, d.Due), font("B", 11), accent)}}})
 			rec := w.Text("form.not_recorded")
 			if d.DoneOn != nil {
-				rec = d.DoneOn.Long()
+				rec = longDate(w, *d.DoneOn)
 			}
 			rows = append(rows, formRow{w.Text("form.outcome_recorded"), text(rec)},
 				formRow{w.Text("form.outcome_met"), f.tickStatus(d.Status)})
@@ -365,9 +375,9 @@ func (f *form) decisionsBox(m plan.Meeting) []layout.Block {
 		if d.Kind == compliance.KindReview {
 			done := ""
 			if d.DoneOn != nil {
-				done = " (held " + d.DoneOn.Long() + ")"
+				done = " (held " + longDate(w, *d.DoneOn) + ")"
 			}
-			rows = append(rows, formRow{w.Text("form.review_due"), text(d.Due.Long() + done)})
+			rows = append(rows, formRow{w.Text("form.review_due"), text(longDate(w, d.Due) + done)})
 		}
 	}
 	rows = append(rows, formRow{w.Text("form.next_review"), text(f.nextReview(m))})
@@ -411,7 +421,7 @@ func (f *form) tick(yes bool) []layout.Block {
 // box can continue on the next page between rows.
 func (f *form) complianceBox() []layout.Block {
 	w, rep := f.w, f.in.Report
-	rows := [][]layout.Cell{{{Blocks: []layout.Block{small(w.Text("form.compliance.intro", "date", rep.Today.Long()))}, Fill: &pale}}}
+	rows := [][]layout.Cell{{{Blocks: []layout.Block{small(w.Text("form.compliance.intro", "date", longDate(w, rep.Today)))}, Fill: &pale}}}
 	for _, d := range rep.Deadlines {
 		rows = append(rows, []layout.Cell{{Blocks: []layout.Block{layout.Paragraph{Spans: append(plain(strings.ToUpper(string(d.Status))+"  ", font("B", 9), statusColor(d.Status)), plain(d.Label+": due "+d.Due.Long()+doneText(d), font("", 9), ink)...)}}}})
 	}

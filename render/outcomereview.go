@@ -52,7 +52,7 @@ func (f *form) signOffBox(on *plan.Date) []layout.Block {
 	w, lw := f.w, f.p.Case.LeadWorker
 	date := w.Text("form.row.not_recorded")
 	if on != nil && !on.IsZero() {
-		date = on.Long()
+		date = longDate(w, *on)
 	}
 	manager := w.Text("form.row.not_recorded")
 	if mg := f.p.Case.Manager; mg != nil {
@@ -79,11 +79,11 @@ func (f *form) nextReview(m plan.Meeting) string {
 	}
 	switch {
 	case next != nil && next.Planned():
-		return f.w.Text("form.next_review.planned", "date", next.Date.Long())
+		return f.w.Text("form.next_review.planned", "date", longDate(f.w, next.Date))
 	case next != nil:
-		return f.w.Text("form.next_review.held", "date", next.Date.Long())
+		return f.w.Text("form.next_review.held", "date", longDate(f.w, next.Date))
 	}
-	return "by " + m.Date.AddDays(28).Long()
+	return f.w.Text("form.next_review.by", "date", longDate(f.w, m.Date.AddDays(28)))
 }
 
 // FormDate is the date a meeting outcome form is named and dated by: its

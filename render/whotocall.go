@@ -40,7 +40,7 @@ func (c *adult) whoToCall() []layout.Block {
 // date when one is planned, otherwise the date it is due by.
 func (c *adult) nextReviewText() string {
 	if m, ok := c.in.Plan.NextPlannedReview(); ok {
-		return c.w.Text("adult.next_review.planned", "date", m.Date.Long())
+		return c.w.Text("adult.next_review.planned", "date", longDate(c.w, m.Date))
 	}
-	return c.w.Text("adult.next_review.value", "date", NextReview(c.in).Long())
+	return c.w.Text("adult.next_review.value", "date", longDate(c.w, NextReview(c.in)))
 }

@@ -615,8 +615,8 @@ func (c *wpc) endPage() {
 	}
 	y += 3
 	for _, line := range []string{
-		c.w.Text("wp.end.made", "date", c.p.Date().Long()),
-		c.w.Text("wp.end.review", "date", NextReview(c.in).Long()),
+		c.w.Text("wp.end.made", "date", longDate(c.w, c.p.Date())),
+		c.w.Text("wp.end.review", "date", longDate(c.w, NextReview(c.in))),
 	} {
 		for _, l := range layout.Wrap(c.m, ctext(line, andika("", wpSmaller+2), wpInk), s.ContentWidth()) {
 			items = append(items, centred(l, s.W, y)...)

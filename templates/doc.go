@@ -20,7 +20,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 )
 
 //go:embed *.txt */*.txt
@@ -183,6 +185,26 @@ func (w *Wording) Text(key string, pairs ...string) string {
 		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
 	}
 	return s
+}
+
+// Date writes a day the long way in the wording's language ("6 October
+// 2026", "6 Hydref 2026"), with its weekday first when weekday is set
+// ("Tuesday 6 October 2026"), from the date.* lines.
+func (w *Wording) Date(t time.Time, weekday bool) string {
+	months := strings.Split(w.Text("date.months"), ",")
+	days := strings.Split(w.Text("date.weekdays"), ",")
+	month, day := t.Month().String(), t.Weekday().String()
+	if m := int(t.Month()) - 1; len(months) == 12 {
+		month = strings.TrimSpace(months[m])
+	}
+	if len(days) == 7 {
+		day = strings.TrimSpace(days[t.Weekday()])
+	}
+	key := "date.long"
+	if weekday {
+		key = "date.long.weekday"
+	}
+	return w.Text(key, "day", strconv.Itoa(t.Day()), "month", month, "year", strconv.Itoa(t.Year()), "weekday", day)
 }
 
 // Keys lists every key, sorted.

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestOverrides(t *testing.T) {
@@ -91,7 +92,7 @@ func TestWelshCoversEveryLine(t *testing.T) {
 	w := Default()
 	cy := w.For("cy")
 	for _, k := range w.Keys() {
-		if strings.HasPrefix(k, "adult.") || strings.HasPrefix(k, "form.") || strings.HasPrefix(k, "wp.") || strings.HasPrefix(k, "date.") {
+		if strings.HasPrefix(k, "adult.") || strings.HasPrefix(k, "form.") || strings.HasPrefix(k, "wp.") || strings.HasPrefix(k, "date.") || strings.HasPrefix(k, "doc.") {
 			if cy.Text(k) == w.Text(k) && !sameInWelsh[k] {
 				t.Errorf("%s has no Welsh: %q", k, w.Text(k))
 			}
@@ -100,4 +101,26 @@ func TestWelshCoversEveryLine(t *testing.T) {
 }
 
 // sameInWelsh are lines written the same way in both languages.
-var sameInWelsh = map[string]bool{"wp.numbers.childline": true, "wp.numbers.childline.number": true, "wp.numbers.emergency.number": true}
+var sameInWelsh = map[string]bool{"date.long": true, "date.long.weekday": true, "wp.numbers.childline": true, "wp.numbers.childline.number": true, "wp.numbers.emergency.number": true}
+
+func TestDate(t *testing.T) {
+	w := Default()
+	day := time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name, lang string
+		weekday    bool
+		want       string
+	}{
+		{"English", "en-GB", false, "3 December 2026"},
+		{"English with its weekday", "en-GB", true, "Thursday 3 December 2026"},
+		{"Welsh", "cy", false, "3 Rhagfyr 2026"},
+		{"Welsh with its weekday", "cy", true, "dydd Iau 3 Rhagfyr 2026"},
+		{"a language with no wording: English", "ur", false, "3 December 2026"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := w.For(tc.lang).Date(day, tc.weekday); got != tc.want {
+				t.Errorf("Date = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

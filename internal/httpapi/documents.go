@@ -33,11 +33,20 @@ func adultQuery(c *gin.Context) (render.AdultOptions, error) {
 	if err != nil || aud == render.Child {
 		return render.AdultOptions{}, inputError(plan.Problems{{Path: "audience", Code: plan.CodeEnum, Message: fmt.Sprintf("audience %q is not one of: worker, network", short(c.Query("audience")))}})
 	}
-	lang := c.Query("lang")
-	if !languageTag(lang) {
-		return render.AdultOptions{}, inputError(plan.Problems{{Path: "lang", Code: plan.CodeType, Message: fmt.Sprintf("lang %q is not a language tag: use one such as ur, bn, cy or en-GB", short(lang))}})
+	lang, err := langQuery(c)
+	if err != nil {
+		return render.AdultOptions{}, err
 	}
 	return render.AdultOptions{Audience: aud, For: c.Query("for"), Language: lang}, nil
+}
+
+// langQuery reads ?lang=, a document's language.
+func langQuery(c *gin.Context) (string, error) {
+	lang := c.Query("lang")
+	if !languageTag(lang) {
+		return "", inputError(plan.Problems{{Path: "lang", Code: plan.CodeType, Message: fmt.Sprintf("lang %q is not a language tag: use one such as ur, bn, cy or en-GB", short(lang))}})
+	}
+	return lang, nil
 }
 
 // languageTag reports whether s is empty or looks like a BCP 47 tag:
@@ -106,8 +115,13 @@ func (s *Server) adultPlan(c *gin.Context) {
 
 func (s *Server) outcomeForm(c *gin.Context) {
 	meeting, opt := c.Query("meeting"), s.renderOptions()
+	lang, err := langQuery(c)
+	if err != nil {
+		abort(c, err)
+		return
+	}
 	in, b, err := s.build(c, "meeting-outcome", func(in *render.Input) ([]byte, error) {
-		return render.OutcomeForm(in, opt, meeting)
+		return render.OutcomeFormIn(in, opt, meeting, lang)
 	})
 	if err != nil {
 		abort(c, err)

@@ -228,6 +228,7 @@ func hostileInputs(t *testing.T) []hostile {
 	add(hostile{name: "audience child on the adult plan", target: adult + "?audience=child", ctype: j, body: hughes, status: 422, path: "audience"})
 	add(hostile{name: "lang not a language tag", target: adult + "?lang=%3Cscript%3E", ctype: j, body: hughes, status: 422, path: "lang"})
 	add(hostile{name: "lang in Urdu", target: adult + "?lang=ur", ctype: j, body: hughes, status: 200})
+	add(hostile{name: "outcome form: lang not a language tag", target: "/v1/documents/meeting-outcome?lang=%3Cscript%3E", ctype: j, body: hughes, status: 422, path: "lang"})
 	add(hostile{name: "for an unknown person", target: adult + "?for=ghost", ctype: j, body: hughes, status: 422, path: "for"})
 	add(hostile{name: "for with markup", target: adult + "?for=%3Cscript%3E", ctype: j, body: hughes, status: 422, path: "for"})
 	add(hostile{name: "meeting unknown", target: "/v1/documents/meeting-outcome?meeting=fnm9", ctype: j, body: hughes, status: 422, path: "meeting"})

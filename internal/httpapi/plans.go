@@ -295,7 +295,12 @@ func (s *Server) storedDocument(c *gin.Context) {
 		make = func(in *render.Input) ([]byte, error) { return render.AdultPlan(in, opt, ao) }
 	case "meeting-outcome":
 		m := c.Query("meeting")
-		make = func(in *render.Input) ([]byte, error) { return render.OutcomeForm(in, opt, m) }
+		lang, err := langQuery(c)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		make = func(in *render.Input) ([]byte, error) { return render.OutcomeFormIn(in, opt, m, lang) }
 	case "words-and-pictures":
 		wo, err := wordsQuery(c)
 		if err != nil {
