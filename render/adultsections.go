@@ -74,7 +74,7 @@ func (c *adult) worries() []layout.Block {
 	w := c.w
 	b := []layout.Block{heading(w.Text("adult.worries.heading")), small(w.Text("adult.worries.intro"))}
 	for i, wr := range c.p.Assessment.Worries {
-		b = append(b, subheading("Worry "+itoa(i+1)))
+		b = append(b, subheading(c.w.Text("adult.worries.item", "n", itoa(i+1))))
 		b = append(b, md(wr.Statement, bodySize)...)
 		b = append(b, c.childWords(wr.ChildWords)...)
 		if len(wr.DisputedBy) > 0 || wr.Dispute != "" {
@@ -95,7 +95,7 @@ func (c *adult) worries() []layout.Block {
 func (c *adult) goals() []layout.Block {
 	b := []layout.Block{heading(c.w.Text("adult.goals.heading"))}
 	for i, g := range c.p.Assessment.Goals {
-		b = append(b, subheading("Goal "+itoa(i+1)))
+		b = append(b, subheading(c.w.Text("adult.goals.item", "n", itoa(i+1))))
 		b = append(b, md(g.Statement, bodySize)...)
 		b = append(b, c.childWords(g.ChildWords)...)
 	}
@@ -240,7 +240,7 @@ func (c *adult) parts(id string) []string {
 		case slices.Contains(r.Who, id):
 			out = append(out, r.When)
 		case slices.Contains(r.Backup, id):
-			out = append(out, "Backup: "+r.When)
+			out = append(out, c.w.Text("adult.network.backup", "when", r.When))
 		}
 	}
 	return out
@@ -283,7 +283,7 @@ func (c *adult) tests() []layout.Block {
 		rows = append(rows, []layout.Cell{textCell(longDate(c.w, t.Date)), cell(t.What), textCell(c.nameList(t.Who)...), cell(outcome)})
 	}
 	return []layout.Block{heading(c.w.Text("adult.tests.heading")),
-		table([]layout.Column{{Title: "Date", Weight: 0.9}, {Title: "What", Weight: 2.4}, {Title: "Who", Weight: 1}, {Title: "How it went", Weight: 1.7}}, rows)}
+		table([]layout.Column{{Title: c.w.Text("adult.tests.date"), Weight: 0.9}, {Title: c.w.Text("adult.tests.what"), Weight: 2.4}, {Title: c.w.Text("adult.tests.who"), Weight: 1}, {Title: c.w.Text("adult.tests.result"), Weight: 1.7}}, rows)}
 }
 
 func (c *adult) reviews() []layout.Block {
@@ -301,10 +301,10 @@ func (c *adult) reviews() []layout.Block {
 	for _, m := range ms {
 		b = append(b, subheading(plan.Label(string(m.Type))+" meeting, "+longWeekday(c.w, m.Date)+venue(m.Venue)))
 		if len(m.Attendees) > 0 {
-			b = append(b, labelled("Attended:", c.names(m.Attendees)))
+			b = append(b, labelled(c.w.Text("adult.reviews.attended"), c.names(m.Attendees)))
 		}
 		if len(m.Apologies) > 0 {
-			b = append(b, labelled("Apologies:", c.names(m.Apologies)))
+			b = append(b, labelled(c.w.Text("adult.reviews.apologies"), c.names(m.Apologies)))
 		}
 		b = append(b, md(m.Summary, bodySize)...)
 		for _, r := range c.p.Reviews {
@@ -398,19 +398,19 @@ func (c *adult) attendedAged12(id string) bool {
 func (c *adult) signatures() []layout.Block {
 	b := []layout.Block{heading(c.w.Text("adult.signatures.heading")), small(c.w.Text("adult.signatures.intro")), layout.Space(2)}
 	for _, i := range c.signatories() {
-		b = append(b, signatureLine(adultName(i)))
+		b = append(b, signatureLine(adultName(i), c.w.Text("adult.signatures.date")))
 	}
 	return b
 }
 
-func signatureLine(name string) layout.Block {
+func signatureLine(name, date string) layout.Block {
 	return layout.Func(func(m layout.Measurer, width float64) []layout.Strip {
 		f := font("", 9.5)
 		return []layout.Strip{{H: 16, Items: []layout.Item{
 			layout.Line{X1: 0, Y1: 10, X2: width * 0.62, Y2: 10, Color: grey, Width: 0.3},
 			layout.Line{X1: width * 0.7, Y1: 10, X2: width, Y2: 10, Color: grey, Width: 0.3},
 			layout.Text{X: 0, Y: 11, W: m.Width(f, name), Font: f, Color: grey, Text: name},
-			layout.Text{X: width * 0.7, Y: 11, W: m.Width(f, "Date"), Font: f, Color: grey, Text: "Date"},
+			layout.Text{X: width * 0.7, Y: 11, W: m.Width(f, date), Font: f, Color: grey, Text: date},
 		}}}
 	})
 }

@@ -111,7 +111,7 @@ func scaleChart(p *plan.Plan, s *plan.SafetyScale, w *templates.Wording) layout.
 // scaleTable lists every score: a row per person, a column per date.
 func scaleTable(p *plan.Plan, s *plan.SafetyScale, w *templates.Wording) layout.Block {
 	ss, dates := scaleSeries(p, s)
-	cols := []layout.Column{{Title: "Who", Weight: 1.4}}
+	cols := []layout.Column{{Title: w.Text("adult.scale.who"), Weight: 1.4}}
 	for _, d := range dates {
 		cols = append(cols, layout.Column{Title: longDate(w, d), Weight: 1})
 	}

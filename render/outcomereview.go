@@ -63,7 +63,7 @@ func (f *form) signOffBox(on *plan.Date) []layout.Block {
 		{w.Text("form.signoff.date"), text(date)},
 		{w.Text("form.signoff.manager"), text(manager)},
 	})
-	b = append(b, layout.Space(6), signatureLine(lw.Name), layout.Space(4), signatureLine(strings.SplitN(manager, ",", 2)[0]))
+	b = append(b, layout.Space(6), signatureLine(lw.Name, w.Text("form.signoff.date.line")), layout.Space(4), signatureLine(strings.SplitN(manager, ",", 2)[0], w.Text("form.signoff.date.line")))
 	return []layout.Block{layout.Group(b)} // the sign-off is never split from its signatures
 }
 

@@ -19,9 +19,9 @@ func TestWelshDocuments(t *testing.T) {
 		notWant []string
 	}{
 		{"adult plan", func() ([]byte, error) { return AdultPlan(in, testOpt, AdultOptions{Audience: Network, Language: "cy"}) },
-			[]string{"Cynllun diogelwch y teulu", "Pam rydyn ni'n gweithio gyda'n gilydd", "Rheolau'r cynllun", "30 Hydref 2026", "Tudalen 1 o", "ganwyd 2 Mai 2019, 7 oed"},
+			[]string{"Cynllun diogelwch y teulu", "Pam rydyn ni'n gweithio gyda'n gilydd", "Rheolau'r cynllun", "30 Hydref 2026", "Tudalen 1 o", "ganwyd 2 Mai 2019, 7 oed", "Pryder 1", "Nod 1", "Sut aeth hi"},
 			// The family's own text in this plan is English, dates and all.
-			[]string{"Why we are working together", "The rules of the plan", "Plan of 30 October", "Page 1 of", "born 2 May"}},
+			[]string{"Why we are working together", "The rules of the plan", "Plan of 30 October", "Page 1 of", "born 2 May", "Worry 1", "Goal 1", "How it went", "Attended:"}},
 		{"outcome form", func() ([]byte, error) { return OutcomeFormIn(in, testOpt, "fnm1", "cy") },
 			[]string{"Ffurflen Cyfarfod Teulu/Rhwydwaith LCS", "Yr achos", "dydd Mawrth 6 Hydref 2026", "Cyfarfod 6 Hydref 2026", "Tudalen 1 o", "ganwyd 2 Mai 2019, 7 oed"},
 			[]string{"The case", "Who took part", "Meeting of", "Page 1 of", "born", "by 27 November"}},
