@@ -5,7 +5,9 @@
 // silently leaves the default in place. Text may name values as {name}.
 //
 // English is the base. Another language's wording lives in a folder named by
-// its language subtag (cy/words-and-pictures.txt): Welsh is embedded, and a
+// its language subtag (cy/adult-plan.txt): Welsh is embedded for every
+// document (the adult plan, the outcome form, the book, and document.txt's
+// header, footer and month names, which Date uses), and a
 // council adds others (ur/, pl/) in its templates directory the same way.
 // For(lang) gives that language's wording, falling back to English for any
 // line it does not have; Has says whether a language has wording at all.
