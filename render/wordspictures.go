@@ -533,7 +533,14 @@ func (c *wpc) worried() {
 	paras = append(paras, c.bulleted(c.w.Text("wp.worried.childline")))
 	paras = append(paras, wpPara{spans: ctext(c.w.Text("wp.worried.always"), andika("B", wpBody), wpAccent), gap: 4})
 	pic := firstNonEmpty(c.childPicture(), c.children("calm"), "library:talk")
-	for i, page := range splitWords(paras, wordsPerPage, len(strings.Fields(heading)), len(strings.Fields(c.t("wp.worried.also")))) {
+	pages := splitWords(paras, wordsPerPage, len(strings.Fields(heading)), len(strings.Fields(c.t("wp.worried.also"))))
+	if n := len(pages); n > 1 && len(pages[n-1]) == 1 {
+		// "Telling someone is always the right thing to do" closes the
+		// list it follows: never a page of its own under "We can also…".
+		pages[n-2] = append(pages[n-2], pages[n-1]...)
+		pages = pages[:n-1]
+	}
+	for i, page := range pages {
 		if i > 0 {
 			heading = c.t("wp.worried.also")
 		}
