@@ -761,7 +761,7 @@ func (c *wpc) fitPage(ref, heading string, ps []wpPara) {
 	textX, textW := s.Left, s.ContentWidth()
 	// A page in a right-to-left language (Urdu, Arabic) is read from the
 	// right: its picture goes on the right, its text on the left.
-	rtl := len(ps) > 0 && layout.RightToLeft(ps[0].spans)
+	rtl := len(ps) > 0 && layout.ReadsRightToLeft(c.m, ps[0].spans)
 	panelX := s.Left
 	if ref != "" {
 		textX = s.Left + panelW + 14

@@ -45,7 +45,7 @@ func Chain(family, style, lang string) []string {
 	}
 	bold := strings.Contains(style, "B")
 	out := []string{primary}
-	urdu := strings.HasPrefix(strings.ToLower(lang), "ur")
+	urdu := NastaliqLanguage(lang)
 	for i, s := range Scripts {
 		if urdu && i == 0 {
 			continue
@@ -63,4 +63,10 @@ func pick(regular, bold string, b bool) string {
 		return bold
 	}
 	return regular
+}
+
+// NastaliqLanguage reports whether Arabic-script text in lang is set in
+// Nastaliq (Urdu) rather than Naskh.
+func NastaliqLanguage(lang string) bool {
+	return strings.HasPrefix(strings.ToLower(lang), "ur")
 }

@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -155,7 +156,15 @@ func (sh *shaper) shape(chain []*Font, lang, s string) []Run {
 	sh.runs(isolateNumbers(s))
 	text := sh.runes
 	lg := language.NewLanguage(lang)
-	levels := sh.para.Segment(text, bidi.Neutral)
+	// A paragraph's direction comes from its first strong letter (UAX #9,
+	// P2), except that in a right-to-left language text holding any
+	// right-to-left letter reads right to left even when it starts with
+	// an English name (a higher-level protocol, HL1): "Kayden اور Mia".
+	dir := bidi.Neutral
+	if RightToLeftLanguage(lang) && slices.ContainsFunc(text, rightToLeftLetter) {
+		dir = bidi.RightToLeft
+	}
+	levels := sh.para.Segment(text, dir)
 	var pieces []levelRun
 	fm := fontmap{sh, chain}
 	for i := range levels.NumRuns() {
@@ -258,4 +267,11 @@ func (sh *shaper) runs(s string) {
 	for _, r := range s {
 		sh.runes = append(sh.runes, r)
 	}
+}
+
+// rightToLeftLetter reports whether r is a letter of a right-to-left
+// script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation
+// forms).
+func rightToLeftLetter(r rune) bool {
+	return r >= 0x0590 && r <= 0x08ff || r >= 0xfb1d && r <= 0xfdff || r >= 0xfe70 && r <= 0xfeff
 }

@@ -171,3 +171,31 @@ func TestTimesKeepTheirOrder(t *testing.T) {
 		t.Errorf("no run reads 7:30:\n%s", dump(runs))
 	}
 }
+
+// TestRightToLeftLanguageStartingWithAName: in an Urdu document, text that
+// starts with an English name still reads right to left ("Kayden and Mia":
+// Kayden rightmost, Mia leftmost); in no particular language the first
+// strong letter decides, and plain English is left alone.
+func TestRightToLeftLanguageStartingWithAName(t *testing.T) {
+	for _, tc := range []struct {
+		name, lang, text, leftmost string
+	}{
+		{"Urdu document", "ur", "Kayden اور Mia", "Mia"},
+		{"no language: the first letter decides", "", "Kayden اور Mia", "Kayden"},
+		{"English in an Urdu document", "ur", "Kayden and Mia.", "Kayden"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			runs, err := Shape("sans", "", tc.lang, tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for _, g := range runs[0].Glyphs {
+				b.WriteString(g.Text)
+			}
+			if got := strings.TrimSpace(b.String()); !strings.HasPrefix(got, tc.leftmost) {
+				t.Errorf("leftmost run %q, want it to start with %q", got, tc.leftmost)
+			}
+		})
+	}
+}

@@ -49,7 +49,7 @@ func (p Paragraph) Strips(m Measurer, width float64) []Strip {
 	lines := Wrap(m, p.Spans, width-indent-bulletW)
 	out := make([]Strip, 0, len(lines)+1)
 	el := &Element{Role: p.role()}
-	rtl := RightToLeft(p.Spans)
+	rtl := ReadsRightToLeft(m, p.Spans)
 	body := el
 	if el.Role == "LI" {
 		body = &Element{Role: "LBody", Parent: el}

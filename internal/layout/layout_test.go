@@ -198,3 +198,57 @@ func TestTableColumnsMirrorRightToLeft(t *testing.T) {
 		})
 	}
 }
+
+// tallMono measures like mono, with lines holding "نانی" twice as tall.
+type tallMono struct{ mono }
+
+func (tallMono) LineHeight(f Font, s string) float64 {
+	if strings.Contains(s, "نانی") {
+		return 2 * f.LineHeight()
+	}
+	return f.LineHeight()
+}
+
+// TestLeading: a line holding text whose font needs a taller line (Urdu in
+// Nastaliq) is that tall, with its text in the middle; other lines keep
+// the font's height.
+func TestLeading(t *testing.T) {
+	f := Font{Family: "sans", Size: 10}
+	for _, tc := range []struct {
+		name, text string
+		h, y       float64
+	}{
+		{"Latin", "Nana", f.LineHeight(), 0},
+		{"Urdu", "نانی", 2 * f.LineHeight(), f.LineHeight() / 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := Wrap(tallMono{}, []Span{{Text: tc.text, Font: f}}, 50)
+			if len(lines) != 1 || len(lines[0].Items) != 1 {
+				t.Fatalf("want one line of one run, got %+v", lines)
+			}
+			if lines[0].H != tc.h || lines[0].Items[0].Y != tc.y {
+				t.Errorf("line %.2f mm tall, text at %.2f; want %.2f and %.2f", lines[0].H, lines[0].Items[0].Y, tc.h, tc.y)
+			}
+		})
+	}
+}
+
+func TestReadsRightToLeft(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		m    Measurer
+		text string
+		rtl  bool
+	}{
+		{"Urdu after a name, Urdu document", rtlMono{}, "Kayden اور Mia", true},
+		{"Urdu after a name, no direction", mono{}, "Kayden اور Mia", false},
+		{"English, Urdu document", rtlMono{}, "Call Nana Jean", false},
+		{"Urdu first, no direction", mono{}, "نانی Jean", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ReadsRightToLeft(tc.m, []Span{{Text: tc.text}}); got != tc.rtl {
+				t.Errorf("ReadsRightToLeft(%q) = %v, want %v", tc.text, got, tc.rtl)
+			}
+		})
+	}
+}

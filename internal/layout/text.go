@@ -27,6 +27,13 @@ func rightToLeftDocument(m Measurer) bool {
 	return ok && d.RightToLeft()
 }
 
+// Leading is an optional part of a Measurer: the height of a line holding
+// text s in font f, where the font the script is drawn in needs more than
+// Font.LineHeight (Nastaliq's letters climb and fall far from the line).
+type Leading interface {
+	LineHeight(f Font, s string) float64
+}
+
 // Breaker is an optional part of a Measurer: where text may break, by the
 // Unicode rules (the PDF backend's measurer has it). Without it, lines
 // break at spaces only and a word too long for its line is cut between
@@ -75,7 +82,7 @@ func Wrap(m Measurer, spans []Span, width float64) []TextLine {
 	var cur []word
 	var curW float64
 	flush := func() {
-		lines = append(lines, buildLine(spans, cur))
+		lines = append(lines, buildLine(m, spans, cur))
 		cur, curW = nil, 0
 	}
 	for _, w := range words {
@@ -94,9 +101,9 @@ func Wrap(m Measurer, spans []Span, width float64) []TextLine {
 		}
 	}
 	if len(cur) > 0 || len(lines) == 0 {
-		lines = append(lines, buildLine(spans, cur))
+		lines = append(lines, buildLine(m, spans, cur))
 	}
-	if RightToLeft(spans) {
+	if ReadsRightToLeft(m, spans) {
 		for i := range lines {
 			mirror(&lines[i], width)
 		}
@@ -115,6 +122,24 @@ func RightToLeft(spans []Span) bool {
 				return true
 			case unicode.IsLetter(r):
 				return false
+			}
+		}
+	}
+	return false
+}
+
+// ReadsRightToLeft reports whether a paragraph of spans is set right to
+// left: by its first strong letter (RightToLeft), except that in a
+// right-to-left document (Direction) any right-to-left letter makes it so,
+// even after an English name ("Kayden اور Mia …").
+func ReadsRightToLeft(m Measurer, spans []Span) bool {
+	if !rightToLeftDocument(m) {
+		return RightToLeft(spans)
+	}
+	for _, sp := range spans {
+		for _, r := range sp.Text {
+			if r >= 0x0590 && r <= 0x08ff || r >= 0xfb1d && r <= 0xfdff || r >= 0xfe70 && r <= 0xfeff {
+				return true
 			}
 		}
 	}
@@ -246,13 +271,24 @@ func prefix(s string, runes int) string {
 }
 
 // buildLine merges consecutive words of the same span into Text items.
-func buildLine(spans []Span, ws []word) TextLine {
-	h := 0.0
+// Where a script's font needs a taller line (Leading), the text sits in
+// the middle of it.
+func buildLine(m Measurer, spans []Span, ws []word) TextLine {
+	h, lead := 0.0, 0.0
+	leading, _ := m.(Leading)
 	for _, w := range ws {
-		h = max(h, spans[w.span].Font.LineHeight())
+		f := spans[w.span].Font
+		h = max(h, f.LineHeight())
+		if leading != nil {
+			lead = max(lead, leading.LineHeight(f, w.text))
+		}
 	}
 	if len(ws) == 0 && len(spans) > 0 {
 		h = spans[0].Font.LineHeight()
+	}
+	y := 0.0
+	if lead > h {
+		y, h = (lead-h)/2, lead
 	}
 	var line TextLine
 	x := 0.0
@@ -273,7 +309,7 @@ func buildLine(spans []Span, ws []word) TextLine {
 		sp := spans[ws[i].span]
 		txt := strings.TrimRight(b.String(), " ")
 		if txt != "" {
-			line.Items = append(line.Items, Text{X: x, Y: 0, W: w, Font: sp.Font, Color: sp.Color, Text: txt, Link: sp.Link})
+			line.Items = append(line.Items, Text{X: x, Y: y, W: w, Font: sp.Font, Color: sp.Color, Text: txt, Link: sp.Link})
 		}
 		x += w
 		i = j

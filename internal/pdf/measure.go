@@ -28,6 +28,20 @@ func (m *Measurer) ForLanguage(lang string) *Measurer { return &Measurer{lang: l
 // (layout.Direction): a document in Urdu mirrors its tables.
 func (m *Measurer) RightToLeft() bool { return fonts.RightToLeftLanguage(m.lang) }
 
+// nastaliqLeading is the line height of Nastaliq text, in multiples of
+// its size: its letters stack diagonally and reach far above and below the
+// line, so at the 1.3 that suits Naskh and Latin, lines touched.
+const nastaliqLeading = 1.9
+
+// LineHeight returns the height of a line holding s in font (layout.Leading):
+// taller for Urdu text, which a document in Urdu sets in Nastaliq.
+func (m *Measurer) LineHeight(font layout.Font, s string) float64 {
+	if fonts.NastaliqLanguage(m.lang) && hasRTL(s) {
+		return font.Size * 0.3528 * nastaliqLeading
+	}
+	return font.LineHeight()
+}
+
 // Width returns the width of s in mm.
 func (m *Measurer) Width(font layout.Font, s string) float64 {
 	// An error here is a font that failed to load, which every document
